@@ -1,0 +1,29 @@
+//! Compiles `glossary/*.toml` into static tables and perfect-hash maps (`$OUT_DIR/glossary.rs`).
+//!
+//! The compiler, the normalization and the category and platform vocabularies are the crate's own
+//! modules, included here by path so that build time and run time share one definition.
+
+#[allow(dead_code, unused_imports)]
+#[path = "src/compiler/mod.rs"]
+mod compiler;
+#[allow(dead_code)]
+#[path = "src/normalize.rs"]
+mod normalize;
+#[allow(dead_code)]
+#[path = "src/taxonomy.rs"]
+mod taxonomy;
+#[allow(dead_code)]
+#[path = "src/tokenize.rs"]
+mod tokenize;
+
+fn main() {
+    for input in [
+        "build.rs",
+        "src/compiler",
+        "src/normalize.rs",
+        "src/taxonomy.rs",
+    ] {
+        println!("cargo::rerun-if-changed={input}");
+    }
+    compiler::build_script_for("glossary", "glossary.rs", "crate");
+}

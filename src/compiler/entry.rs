@@ -1,0 +1,90 @@
+//! Reading one glossary file: the TOML schema of an entry, parsed with spans so that every later check
+//! can name the line it is about.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+/// An entry exactly as written in its file, before validation.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawEntry {
+    pub name: Spanned<String>,
+    #[serde(default)]
+    pub aliases: Vec<Spanned<String>>,
+    pub category: Spanned<String>,
+    pub summary: Spanned<String>,
+    pub definition: Spanned<String>,
+    #[serde(default)]
+    pub examples: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub benefits: Vec<Spanned<RawBenefit>>,
+    #[serde(default)]
+    pub platforms: Vec<Spanned<RawPlatformUsage>>,
+    #[serde(default)]
+    pub related: Vec<Spanned<String>>,
+    pub formula: Option<Spanned<String>>,
+    pub range: Option<Spanned<RawRange>>,
+    pub last_reviewed: Option<Spanned<String>>,
+    pub deprecated: Option<Spanned<RawDeprecation>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawBenefit {
+    pub title: String,
+    pub description: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawPlatformUsage {
+    pub platform: Spanned<String>,
+    pub why: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawRange {
+    pub min: Number,
+    pub max: Option<Number>,
+    pub unit: String,
+    pub note: String,
+}
+
+/// A TOML integer or float.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(untagged)]
+pub(crate) enum Number {
+    Integer(i64),
+    Float(f64),
+}
+
+impl Number {
+    pub fn value(self) -> f64 {
+        match self {
+            Number::Integer(i) => i as f64,
+            Number::Float(f) => f,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawDeprecation {
+    pub since: Spanned<String>,
+    pub superseded_by: Option<Spanned<String>>,
+    pub note: String,
+}
+
+/// Parses one file's text. A syntax or schema error comes back as (byte offset, message).
+pub(crate) fn parse(text: &str) -> Result<RawEntry, (usize, String)> {
+    toml::from_str(text).map_err(|err| {
+        let offset = err.span().map_or(0, |span| span.start);
+        (offset, err.message().trim().to_owned())
+    })
+}
+
+/// Collapses runs of white space (including the line breaks of multi-line TOML strings) into one space.
+pub(crate) fn collapse_whitespace(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}

@@ -1,0 +1,246 @@
+//! The search indexes, computed at build time from validated entries: the sorted spelling table (for
+//! completion and suggestions), its bigram index, the word index for ranked search, and the patterns for
+//! finding terms in text.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::validate::Entry;
+use crate::normalize::{NormalizedKey, key_bigrams};
+use crate::tokenize::{field, for_each_token};
+
+/// One way to write a term: its normalized key, the text as written, and the entry.
+pub(crate) struct Spelling {
+    pub key: String,
+    pub text: String,
+    pub entry: usize,
+}
+
+/// Every name and alias, one per normalized key, sorted by key.
+pub(crate) fn spellings(entries: &[Entry]) -> Vec<Spelling> {
+    let mut by_key: BTreeMap<String, Spelling> = BTreeMap::new();
+    for (i, e) in entries.iter().enumerate() {
+        for text in std::iter::once(&e.name).chain(&e.aliases) {
+            if let Some(key) = NormalizedKey::new(text) {
+                by_key
+                    .entry(key.as_str().to_owned())
+                    .or_insert_with(|| Spelling {
+                        key: key.as_str().to_owned(),
+                        text: text.clone(),
+                        entry: i,
+                    });
+            }
+        }
+    }
+    by_key.into_values().collect()
+}
+
+/// Bigram -> ascending positions in the spelling table of the spellings that contain it.
+pub(crate) fn gram_index(spellings: &[Spelling]) -> BTreeMap<u16, Vec<u32>> {
+    let mut index: BTreeMap<u16, BTreeSet<u32>> = BTreeMap::new();
+    for (i, s) in spellings.iter().enumerate() {
+        for gram in key_bigrams(&s.key) {
+            index.entry(gram).or_default().insert(i as u32);
+        }
+    }
+    index
+        .into_iter()
+        .map(|(g, set)| (g, set.into_iter().collect()))
+        .collect()
+}
+
+/// BM25's term-frequency saturation and length normalization, for the summary and the definition.
+const BM25_K1: f32 = 1.2;
+const BM25_B: f32 = 0.75;
+/// How much a word counts in each field. A name or alias counts in full only when the word is all of
+/// it: "post" is a third of "saved posts" and the whole of "Post".
+const NAME_WEIGHT: f32 = 3.0;
+const ALIAS_WEIGHT: f32 = 2.5;
+const SUMMARY_WEIGHT: f32 = 1.5;
+const DEFINITION_WEIGHT: f32 = 1.0;
+const CATEGORY_WEIGHT: f32 = 0.5;
+
+/// Word -> (entry, fields it occurs in, weight), entries ascending. The weight is what one occurrence of
+/// the word in a query adds to the entry's score, before the word's rarity (idf) is applied at run time.
+pub(crate) fn word_index(entries: &[Entry]) -> BTreeMap<String, Vec<(usize, u8, f32)>> {
+    #[derive(Default)]
+    struct Occurrences {
+        fields: u8,
+        name_share: f32,
+        alias_share: f32,
+        summary: u32,
+        definition: u32,
+    }
+    fn tokens(text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for_each_token(text, |t| out.push(t.to_owned()));
+        out
+    }
+    fn occurrences<'a>(
+        index: &'a mut BTreeMap<String, BTreeMap<usize, Occurrences>>,
+        word: &str,
+        entry: usize,
+    ) -> &'a mut Occurrences {
+        index
+            .entry(word.to_owned())
+            .or_default()
+            .entry(entry)
+            .or_default()
+    }
+    let mut index: BTreeMap<String, BTreeMap<usize, Occurrences>> = BTreeMap::new();
+    let mut lengths = vec![(0usize, 0usize); entries.len()];
+    for (i, e) in entries.iter().enumerate() {
+        for (text, is_name) in
+            std::iter::once((&e.name, true)).chain(e.aliases.iter().map(|a| (a, false)))
+        {
+            let words = tokens(text);
+            let share = 1.0 / words.len().max(1) as f32;
+            for word in &words {
+                let o = occurrences(&mut index, word, i);
+                if is_name {
+                    o.fields |= field::NAME;
+                    o.name_share = o.name_share.max(share);
+                } else {
+                    o.fields |= field::ALIAS;
+                    o.alias_share = o.alias_share.max(share);
+                }
+            }
+        }
+        let summary = tokens(&e.summary);
+        lengths[i].0 = summary.len();
+        for word in &summary {
+            let o = occurrences(&mut index, word, i);
+            o.fields |= field::SUMMARY;
+            o.summary += 1;
+        }
+        let definition = tokens(&e.definition);
+        lengths[i].1 = definition.len();
+        for word in &definition {
+            let o = occurrences(&mut index, word, i);
+            o.fields |= field::DEFINITION;
+            o.definition += 1;
+        }
+        for word in tokens(e.category.as_str()) {
+            occurrences(&mut index, &word, i).fields |= field::CATEGORY;
+        }
+    }
+    let n = entries.len().max(1) as f32;
+    let average_summary = lengths.iter().map(|l| l.0).sum::<usize>().max(1) as f32 / n;
+    let average_definition = lengths.iter().map(|l| l.1).sum::<usize>().max(1) as f32 / n;
+    let bm25 = |count: u32, length: usize, average: f32| {
+        if count == 0 {
+            return 0.0;
+        }
+        let count = count as f32;
+        count * (BM25_K1 + 1.0)
+            / (count + BM25_K1 * (1.0 - BM25_B + BM25_B * length as f32 / average))
+    };
+    index
+        .into_iter()
+        .map(|(word, postings)| {
+            let postings = postings
+                .into_iter()
+                .map(|(i, o)| {
+                    let mut weight = NAME_WEIGHT * o.name_share
+                        + ALIAS_WEIGHT * o.alias_share
+                        + SUMMARY_WEIGHT * bm25(o.summary, lengths[i].0, average_summary)
+                        + DEFINITION_WEIGHT * bm25(o.definition, lengths[i].1, average_definition);
+                    if o.fields & field::CATEGORY != 0 {
+                        weight += CATEGORY_WEIGHT;
+                    }
+                    (i, o.fields, weight)
+                })
+                .collect();
+            (word, postings)
+        })
+        .collect()
+}
+
+/// A literal to look for in running text, the entry it finds, and whether its case must match (short
+/// all-capital acronyms such as "AR" or "ER", which would otherwise match ordinary words).
+pub(crate) struct FindPattern {
+    pub text: String,
+    pub entry: usize,
+    pub exact_case: bool,
+}
+
+/// The texts that mention an entry in prose: every name and alias as written, with hyphens as spaces or
+/// dropped, and their plural and possessive forms. One-letter spellings ("X") are left out: in prose they
+/// are almost never the term. A pattern two entries could claim goes to the entry that wrote it, and is
+/// dropped when neither did.
+pub(crate) fn find_patterns(entries: &[Entry]) -> Vec<FindPattern> {
+    // ASCII-lower-cased pattern -> (entry, written by that entry, exact case)
+    let mut claims: BTreeMap<String, (Option<usize>, bool, bool, String)> = BTreeMap::new();
+    let mut claim = |text: String, entry: usize, written: bool, exact_case: bool| {
+        if text.trim().chars().count() < 2 {
+            return;
+        }
+        let lower = text.to_ascii_lowercase();
+        match claims.get_mut(&lower) {
+            None => {
+                claims.insert(lower, (Some(entry), written, exact_case, text));
+            }
+            Some(slot) if slot.0 == Some(entry) => slot.1 |= written,
+            Some(slot) if slot.1 => {}
+            Some(slot) if written => *slot = (Some(entry), true, exact_case, text),
+            Some(slot) => slot.0 = None,
+        }
+    };
+    for (i, e) in entries.iter().enumerate() {
+        for text in std::iter::once(&e.name).chain(&e.aliases) {
+            let text = text.trim();
+            let exact_case = is_short_acronym(text);
+            claim(text.to_owned(), i, true, exact_case);
+        }
+    }
+    for (i, e) in entries.iter().enumerate() {
+        for text in std::iter::once(&e.name).chain(&e.aliases) {
+            let text = text.trim();
+            let exact_case = is_short_acronym(text);
+            let mut forms: BTreeSet<String> = BTreeSet::new();
+            forms.insert(text.to_owned());
+            forms.insert(text.replace('-', " "));
+            forms.insert(text.replace('-', ""));
+            forms.insert(text.replace(' ', "-"));
+            for form in forms {
+                for variant in plural_and_possessive(&form, exact_case) {
+                    claim(variant, i, false, exact_case);
+                }
+                claim(form, i, false, exact_case);
+            }
+        }
+    }
+    claims
+        .into_values()
+        .filter_map(|(entry, _, exact_case, text)| {
+            entry.map(|entry| FindPattern {
+                text,
+                entry,
+                exact_case,
+            })
+        })
+        .collect()
+}
+
+fn is_short_acronym(text: &str) -> bool {
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    letters <= 5 && text.chars().all(|c| !c.is_lowercase())
+}
+
+fn plural_and_possessive(text: &str, acronym: bool) -> Vec<String> {
+    let mut out = vec![format!("{text}'s"), format!("{text}\u{2019}s")];
+    let lower = text.to_ascii_lowercase();
+    if acronym {
+        out.push(format!("{text}s"));
+    } else if lower.ends_with('y')
+        && !lower.ends_with("ay")
+        && !lower.ends_with("ey")
+        && !lower.ends_with("oy")
+    {
+        out.push(format!("{}ies", &text[..text.len() - 1]));
+    } else if lower.ends_with(['s', 'x', 'z']) || lower.ends_with("ch") || lower.ends_with("sh") {
+        out.push(format!("{text}es"));
+    } else {
+        out.push(format!("{text}s"));
+    }
+    out
+}

@@ -1,0 +1,465 @@
+//! One test per validation rule, each feeding the compiler a small folder with exactly that fault.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use super::*;
+
+/// A scratch glossary folder under the system temp dir, removed on drop.
+struct Folder(PathBuf);
+
+impl Folder {
+    fn new(files: &[(&str, &str)]) -> Folder {
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        let dir = std::env::temp_dir().join(format!(
+            "social-glossary-test-{}-{}",
+            std::process::id(),
+            NEXT.fetch_add(1, Ordering::Relaxed)
+        ));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        for (name, text) in files {
+            std::fs::write(dir.join(name), text).unwrap();
+        }
+        Folder(dir)
+    }
+
+    fn write_bytes(&self, name: &str, bytes: &[u8]) {
+        std::fs::write(self.0.join(name), bytes).unwrap();
+    }
+}
+
+impl Drop for Folder {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// A valid entry named `name` that relates to `related`.
+fn entry(name: &str, related: &[&str]) -> String {
+    format!(
+        r#"name = "{name}"
+aliases = []
+category = "metrics-analytics"
+summary = "A short summary of {name}."
+definition = """
+First sentence about {name}.
+Second sentence about {name}.
+"""
+related = {related:?}
+last_reviewed = "2026-11-26"
+
+[[benefits]]
+title = "One"
+description = "Why {name} matters."
+
+[[platforms]]
+platform = "instagram"
+why = "Because."
+"#
+    )
+}
+
+fn three() -> Vec<(String, String)> {
+    vec![
+        ("alpha.toml".into(), entry("Alpha", &["beta", "gamma"])),
+        ("beta.toml".into(), entry("Beta", &["alpha"])),
+        ("gamma.toml".into(), entry("Gamma", &[])),
+    ]
+}
+
+/// Compiles `three()` with `edit` applied to the file named `file`, and returns the problems.
+fn problems_after(file: &str, edit: impl Fn(&str) -> String) -> Vec<Problem> {
+    let files: Vec<(String, String)> = three()
+        .into_iter()
+        .map(|(n, t)| if n == file { (n, edit(&t)) } else { (n, t) })
+        .collect();
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
+    let folder = Folder::new(&refs);
+    compile_folder(&folder.0)
+        .expect_err("the edit should be rejected")
+        .iter()
+        .cloned()
+        .collect()
+}
+
+/// Asserts that exactly one problem is reported, in `file` at `line`, with a message containing `needle`.
+fn assert_one(problems: &[Problem], file: &str, line: Option<usize>, needle: &str) {
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    let p = &problems[0];
+    assert!(p.file.ends_with(file), "{p}");
+    assert_eq!(p.line, line, "{p}");
+    assert!(p.message.contains(needle), "{p}");
+}
+
+#[test]
+fn a_valid_folder_compiles_with_symmetric_related_links() {
+    let files = three();
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
+    let folder = Folder::new(&refs);
+    let compiled = compile_folder(&folder.0).unwrap();
+    let slugs: Vec<&str> = compiled.entries().iter().map(|e| e.slug.as_str()).collect();
+    assert_eq!(slugs, ["alpha", "beta", "gamma"]);
+    let related = |i: usize| compiled.entries()[i].related.clone();
+    assert_eq!(related(0), [1, 2]);
+    assert_eq!(
+        related(1),
+        [0],
+        "beta listed alpha and alpha listed beta: one link, not two"
+    );
+    assert_eq!(related(2), [0], "gamma gets the back-link from alpha");
+    assert_eq!(compiled.entries()[2].explicit_related, 0);
+    assert_eq!(
+        compiled.entries()[0].definition,
+        "First sentence about Alpha. Second sentence about Alpha."
+    );
+}
+
+#[test]
+fn generated_code_is_deterministic() {
+    let files = three();
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
+    let a = compile_folder(&Folder::new(&refs).0)
+        .unwrap()
+        .to_rust("crate");
+    let b = compile_folder(&Folder::new(&refs).0)
+        .unwrap()
+        .to_rust("crate");
+    assert_eq!(a, b);
+    assert!(a.contains("pub static GLOSSARY"));
+}
+
+#[test]
+fn unknown_category_names_the_valid_ones() {
+    let p = problems_after("beta.toml", |t| {
+        t.replace("\"metrics-analytics\"", "\"metrics\"")
+    });
+    assert_one(&p, "beta.toml", Some(3), "unknown category \"metrics\"");
+    assert!(p[0].message.contains("slang-culture"));
+}
+
+#[test]
+fn unknown_platform() {
+    let p = problems_after("beta.toml", |t| t.replace("\"instagram\"", "\"myspace\""));
+    assert_one(&p, "beta.toml", Some(17), "unknown platform \"myspace\"");
+}
+
+#[test]
+fn duplicate_platform() {
+    let p = problems_after("beta.toml", |t| {
+        format!("{t}\n[[platforms]]\nplatform = \"instagram\"\nwhy = \"Again.\"\n")
+    });
+    assert_one(&p, "beta.toml", Some(21), "listed twice");
+}
+
+#[test]
+fn bad_slug_file_name() {
+    let mut files = three();
+    files.push(("Delta_Term.toml".into(), entry("Delta Term", &[])));
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
+    let problems: Vec<Problem> = compile_folder(&Folder::new(&refs).0)
+        .unwrap_err()
+        .iter()
+        .cloned()
+        .collect();
+    assert_one(&problems, "Delta_Term.toml", None, "not a valid slug");
+}
+
+#[test]
+fn file_name_that_differs_from_the_term() {
+    let mut files = three();
+    files.push(("delta.toml".into(), entry("Epsilon", &[])));
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
+    let problems: Vec<Problem> = compile_folder(&Folder::new(&refs).0)
+        .unwrap_err()
+        .iter()
+        .cloned()
+        .collect();
+    assert_one(
+        &problems,
+        "delta.toml",
+        Some(1),
+        "does not match the name \"Epsilon\"",
+    );
+}
+
+#[test]
+fn alias_used_by_another_entry_after_normalization() {
+    let p = problems_after("gamma.toml", |t| {
+        t.replace("aliases = []", "aliases = [\"AL-PHA\"]")
+    });
+    assert_one(
+        &p,
+        "gamma.toml",
+        Some(2),
+        "already a name, alias or slug of alpha",
+    );
+}
+
+#[test]
+fn alias_listed_twice_in_one_entry() {
+    let p = problems_after("gamma.toml", |t| {
+        t.replace("aliases = []", "aliases = [\"G\", \"g\"]")
+    });
+    assert_one(&p, "gamma.toml", Some(2), "listed twice");
+}
+
+#[test]
+fn related_slug_that_does_not_exist() {
+    let p = problems_after("beta.toml", |t| {
+        t.replace("related = [\"alpha\"]", "related = [\"alpha\", \"omega\"]")
+    });
+    assert_one(&p, "beta.toml", Some(9), "no omega.toml");
+}
+
+#[test]
+fn term_relating_to_itself() {
+    let p = problems_after("beta.toml", |t| {
+        t.replace("related = [\"alpha\"]", "related = [\"beta\"]")
+    });
+    assert_one(&p, "beta.toml", Some(9), "the entry itself");
+}
+
+#[test]
+fn related_slug_listed_twice() {
+    let p = problems_after("beta.toml", |t| {
+        t.replace("related = [\"alpha\"]", "related = [\"alpha\", \"alpha\"]")
+    });
+    assert_one(&p, "beta.toml", Some(9), "twice");
+}
+
+#[test]
+fn empty_summary() {
+    let p = problems_after("beta.toml", |t| {
+        t.replace("summary = \"A short summary of Beta.\"", "summary = \"  \"")
+    });
+    assert_one(&p, "beta.toml", Some(4), "`summary` is empty");
+}
+
+#[test]
+fn over_long_summary() {
+    let long = "word ".repeat(40);
+    let p = problems_after("beta.toml", |t| {
+        t.replace("A short summary of Beta.", &long)
+    });
+    assert_one(&p, "beta.toml", Some(4), "keep it to 160 or fewer");
+}
+
+#[test]
+fn missing_definition() {
+    let p = problems_after("beta.toml", |t| {
+        t.replace("definition = \"\"\"\nFirst sentence about Beta.\nSecond sentence about Beta.\n\"\"\"\n", "")
+    });
+    assert_eq!(p.len(), 1, "{p:#?}");
+    assert!(p[0].message.contains("definition"), "{}", p[0]);
+    assert!(p[0].line.is_some());
+}
+
+#[test]
+fn empty_definition() {
+    let p = problems_after("beta.toml", |t| {
+        t.replace(
+            "First sentence about Beta.\nSecond sentence about Beta.",
+            " ",
+        )
+    });
+    assert_one(&p, "beta.toml", Some(5), "`definition` is empty");
+}
+
+#[test]
+fn superseded_by_pointing_nowhere() {
+    let p = problems_after("beta.toml", |t| {
+        format!(
+            "{t}\n[deprecated]\nsince = \"2021-08\"\nsuperseded_by = \"omega\"\nnote = \"Retired.\"\n"
+        )
+    });
+    assert_one(&p, "beta.toml", Some(22), "`superseded_by` names \"omega\"");
+}
+
+#[test]
+fn bad_deprecation_date() {
+    let p = problems_after("beta.toml", |t| {
+        format!("{t}\n[deprecated]\nsince = \"August 2021\"\nnote = \"Retired.\"\n")
+    });
+    assert_one(&p, "beta.toml", Some(21), "YYYY, YYYY-MM or YYYY-MM-DD");
+}
+
+#[test]
+fn unknown_field() {
+    let p = problems_after("beta.toml", |t| {
+        t.replace("aliases = []", "aliases = []\ncolour = \"blue\"")
+    });
+    assert_one(&p, "beta.toml", Some(3), "colour");
+}
+
+#[test]
+fn bad_review_date() {
+    let p = problems_after("beta.toml", |t| t.replace("2026-11-26", "2026-02-30"));
+    assert_one(&p, "beta.toml", Some(10), "YYYY-MM-DD");
+}
+
+#[test]
+fn range_with_max_below_min() {
+    let p = problems_after("beta.toml", |t| {
+        format!("{t}\n[range]\nmin = 10\nmax = 5\nunit = \"followers\"\nnote = \"n\"\n")
+    });
+    assert_one(&p, "beta.toml", Some(20), "smaller than `range.min`");
+}
+
+#[test]
+fn broken_toml_reports_its_line() {
+    let p = problems_after("beta.toml", |t| t.replace("category = ", "category "));
+    assert_one(&p, "beta.toml", Some(3), "");
+}
+
+#[test]
+fn wrong_type() {
+    let p = problems_after("beta.toml", |t| {
+        t.replace("aliases = []", "aliases = \"B\"")
+    });
+    assert_one(&p, "beta.toml", Some(2), "");
+}
+
+#[test]
+fn non_utf8_file_reports_the_line_of_the_bad_byte() {
+    let files = three();
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
+    let folder = Folder::new(&refs);
+    folder.write_bytes("beta.toml", b"name = \"Beta\"\nsummary = \"\xff\"\n");
+    let problems: Vec<Problem> = compile_folder(&folder.0)
+        .unwrap_err()
+        .iter()
+        .cloned()
+        .collect();
+    // alpha's link to beta dangles too, since beta could not be read.
+    assert!(
+        problems.iter().any(|p| p.file.ends_with("beta.toml")
+            && p.line == Some(2)
+            && p.message.contains("UTF-8")),
+        "{problems:#?}"
+    );
+}
+
+#[test]
+fn empty_folder() {
+    let folder = Folder::new(&[]);
+    let problems: Vec<Problem> = compile_folder(&folder.0)
+        .unwrap_err()
+        .iter()
+        .cloned()
+        .collect();
+    assert_one(&problems, "", None, "no glossary entries");
+}
+
+#[test]
+fn stray_non_toml_file() {
+    let files = three();
+    let mut refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
+    refs.push(("delta.tml", "name = \"Delta\""));
+    let problems: Vec<Problem> = compile_folder(&Folder::new(&refs).0)
+        .unwrap_err()
+        .iter()
+        .cloned()
+        .collect();
+    assert_one(&problems, "delta.tml", None, "*.toml");
+}
+
+#[test]
+fn every_problem_is_reported_at_once() {
+    let files = [
+        (
+            "alpha.toml".to_owned(),
+            entry("Alpha", &["nowhere"]).replace("\"instagram\"", "\"myspace\""),
+        ),
+        (
+            "beta.toml".to_owned(),
+            entry("Beta", &["beta"]).replace("\"metrics-analytics\"", "\"x\""),
+        ),
+        ("gamma.toml".to_owned(), "not toml at all".to_owned()),
+    ];
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
+    let problems = compile_folder(&Folder::new(&refs).0).unwrap_err();
+    let text = problems.to_string();
+    assert_eq!(problems.len(), 5, "{text}");
+    for needle in [
+        "alpha.toml:9:",
+        "alpha.toml:17:",
+        "beta.toml:3:",
+        "beta.toml:9:",
+        "gamma.toml:1:",
+        "5 problems",
+    ] {
+        assert!(text.contains(needle), "missing {needle:?} in:\n{text}");
+    }
+}
+
+#[test]
+fn plural_names_get_a_singular_key_unless_ambiguous() {
+    let files = [
+        ("reels.toml".to_owned(), entry("Reels", &["stories"])),
+        ("stories.toml".to_owned(), entry("Stories", &["reels"])),
+        (
+            "pins.toml".to_owned(),
+            entry("Pins", &["reels"]).replace("aliases = []", "aliases = [\"Boards\"]"),
+        ),
+        (
+            "board-games.toml".to_owned(),
+            entry("Board Games", &["reels"]).replace("aliases = []", "aliases = [\"Boardss\"]"),
+        ),
+    ];
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
+    let compiled = compile_folder(&Folder::new(&refs).0).unwrap();
+    let owner = |key: &str| {
+        compiled
+            .keys()
+            .get(key)
+            .map(|&i| compiled.entries()[i].slug.as_str())
+    };
+    assert_eq!(owner("reel"), Some("reels"));
+    assert_eq!(owner("story"), Some("stories"));
+    assert_eq!(owner("pin"), Some("pins"));
+    assert_eq!(owner("board"), Some("pins"));
+    // "boardss" -> "boards" is pins' own key, so it is not derived again for board-games.
+    assert_eq!(owner("boards"), Some("pins"));
+}
+
+#[test]
+fn the_shipped_glossary_regenerates_byte_for_byte() {
+    // What the build script wrote for this very build, and two fresh runs of the compiler.
+    let built = include_str!(concat!(env!("OUT_DIR"), "/glossary.rs"));
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("glossary");
+    let first = compile_folder(&folder).unwrap().to_rust("crate");
+    let second = compile_folder(&folder).unwrap().to_rust("crate");
+    assert!(first == second, "two runs over the same folder differ");
+    assert!(
+        first == built,
+        "the generated code drifted from what the build script wrote"
+    );
+}

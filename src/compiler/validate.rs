@@ -1,0 +1,565 @@
+//! The rules a glossary must satisfy, checked across all files at once: every violation becomes a
+//! [`Problem`](super::Problem) with its file and line, and nothing is dropped silently.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use super::entry::{self, RawEntry, collapse_whitespace};
+use super::problem::{Problems, line_of};
+use crate::normalize::{MAX_KEY_LEN, NormalizedKey};
+use crate::taxonomy::{Category, Platform};
+
+/// The longest summary, in characters: it has to fit a tooltip.
+pub const MAX_SUMMARY_CHARS: usize = 160;
+
+/// A validated entry, with its links resolved to positions in [`CompiledGlossary::entries`](super::CompiledGlossary::entries).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    /// The file it came from.
+    pub file: PathBuf,
+    /// The slug (the file's name without `.toml`).
+    pub slug: String,
+    /// The display name.
+    pub name: String,
+    /// Other names, as written.
+    pub aliases: Vec<String>,
+    /// The category.
+    pub category: Category,
+    /// The one-sentence summary, white space collapsed.
+    pub summary: String,
+    /// The definition, white space collapsed.
+    pub definition: String,
+    /// Examples, white space collapsed.
+    pub examples: Vec<String>,
+    /// (title, description) pairs.
+    pub benefits: Vec<(String, String)>,
+    /// (platform, why) pairs.
+    pub platforms: Vec<(Platform, String)>,
+    /// Related entries: the explicit links in file order, then the entries that link here, in slug order.
+    pub related: Vec<usize>,
+    /// How many of `related` the entry listed itself.
+    pub explicit_related: usize,
+    /// The formula, for metrics.
+    pub formula: Option<String>,
+    /// (min, max, unit, note).
+    pub range: Option<(f64, Option<f64>, String, String)>,
+    /// (year, month, day).
+    pub last_reviewed: Option<(u16, u8, u8)>,
+    /// (since, superseded_by, note).
+    pub deprecation: Option<(String, Option<usize>, String)>,
+}
+
+/// Links as written, kept with their lines until every slug is known.
+struct PendingLinks {
+    related: Vec<(String, usize)>,
+    superseded_by: Option<(String, usize)>,
+}
+
+/// Checks every file and, when all pass, returns the entries in slug order and the lookup keys.
+pub(crate) fn validate(
+    files: &[(PathBuf, Vec<u8>)],
+    folder: &Path,
+) -> Result<(Vec<Entry>, BTreeMap<String, usize>), Problems> {
+    let mut problems = Problems::default();
+    if files.is_empty() {
+        problems.push(
+            folder,
+            None,
+            "no glossary entries (*.toml files) found in this folder",
+        );
+        return problems.into_result((Vec::new(), BTreeMap::new()));
+    }
+    let mut entries = Vec::new();
+    let mut pending = Vec::new();
+    let mut key_lines: Vec<Vec<(String, usize)>> = Vec::new();
+    // Files that could not be read are already reported; links to them are not reported again.
+    let mut unreadable: BTreeSet<String> = BTreeSet::new();
+    for (path, bytes) in files {
+        let slug = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("")
+            .to_owned();
+        let text = match std::str::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(err) => {
+                let valid = std::str::from_utf8(&bytes[..err.valid_up_to()]).unwrap_or("");
+                problems.push(
+                    path,
+                    Some(line_of(valid, valid.len())),
+                    "the file is not valid UTF-8",
+                );
+                unreadable.insert(slug);
+                continue;
+            }
+        };
+        let raw = match entry::parse(text) {
+            Ok(raw) => raw,
+            Err((offset, message)) => {
+                problems.push(path, Some(line_of(text, offset)), message);
+                unreadable.insert(slug);
+                continue;
+            }
+        };
+        let (entry, links, keys) = check_entry(path, text, &slug, raw, &mut problems);
+        entries.push(entry);
+        pending.push(links);
+        key_lines.push(keys);
+    }
+
+    // Entries arrive in slug order; positions are final from here on.
+    let position: BTreeMap<&str, usize> = entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.slug.as_str(), i))
+        .collect();
+    let mut explicit: Vec<Vec<usize>> = Vec::with_capacity(entries.len());
+    let mut superseded = Vec::with_capacity(entries.len());
+    for (i, links) in pending.iter().enumerate() {
+        let entry = &entries[i];
+        let mut list = Vec::new();
+        for (slug, line) in &links.related {
+            match position.get(slug.as_str()) {
+                _ if *slug == entry.slug => problems.push(
+                    &entry.file,
+                    Some(*line),
+                    format!("`related` lists the entry itself ({slug})"),
+                ),
+                Some(&j) if list.contains(&j) => problems.push(
+                    &entry.file,
+                    Some(*line),
+                    format!("`related` lists {slug} twice"),
+                ),
+                Some(&j) => list.push(j),
+                None if unreadable.contains(slug) => {}
+                None => problems.push(
+                    &entry.file,
+                    Some(*line),
+                    format!("`related` names {slug:?}, but there is no {slug}.toml"),
+                ),
+            }
+        }
+        explicit.push(list);
+        superseded.push(match &links.superseded_by {
+            None => None,
+            Some((slug, line)) => match position.get(slug.as_str()) {
+                _ if *slug == entry.slug => {
+                    problems.push(
+                        &entry.file,
+                        Some(*line),
+                        "`superseded_by` names the entry itself",
+                    );
+                    None
+                }
+                Some(&j) => Some(j),
+                None if unreadable.contains(slug) => None,
+                None => {
+                    problems.push(
+                        &entry.file,
+                        Some(*line),
+                        format!("`superseded_by` names {slug:?}, but there is no {slug}.toml"),
+                    );
+                    None
+                }
+            },
+        });
+    }
+
+    // Lookup keys: a key may belong to one entry only.
+    let mut keys: BTreeMap<String, usize> = BTreeMap::new();
+    for (i, entry_keys) in key_lines.iter().enumerate() {
+        for (key, line) in entry_keys {
+            match keys.get(key) {
+                Some(&owner) if owner != i => {
+                    let other = &entries[owner];
+                    problems.push(
+                        &entries[i].file,
+                        Some(*line),
+                        format!(
+                            "{key:?} is already a name, alias or slug of {} ({})",
+                            other.slug,
+                            other.file.display()
+                        ),
+                    );
+                }
+                _ => {
+                    keys.insert(key.clone(), i);
+                }
+            }
+        }
+    }
+    add_singular_keys(&mut keys);
+
+    // Related links are symmetric: explicit links first, then back-links in slug order.
+    let mut backlinks: Vec<Vec<usize>> = vec![Vec::new(); entries.len()];
+    for (i, list) in explicit.iter().enumerate() {
+        for &j in list {
+            backlinks[j].push(i);
+        }
+    }
+    for (i, entry) in entries.iter_mut().enumerate() {
+        let mut related = explicit[i].clone();
+        entry.explicit_related = related.len();
+        for &j in &backlinks[i] {
+            if !related.contains(&j) {
+                related.push(j);
+            }
+        }
+        entry.related = related;
+        if let Some(dep) = entry.deprecation.as_mut() {
+            dep.1 = superseded[i];
+        }
+    }
+    problems.into_result((entries, keys))
+}
+
+/// Adds the singular form of every plural key ("reels" -> "reel", "stories" -> "story") so that a
+/// singular query finds a plural name. A derived form never displaces a written key, and a form derived
+/// from two different entries is left out because it would be ambiguous.
+fn add_singular_keys(keys: &mut BTreeMap<String, usize>) {
+    let mut derived: BTreeMap<String, Option<usize>> = BTreeMap::new();
+    for (key, &owner) in keys.iter() {
+        let Some(normalized) = NormalizedKey::new(key) else {
+            continue;
+        };
+        for singular in normalized.singular_candidates() {
+            let singular = singular.as_str();
+            // "es" stripping mangles more words than it fixes when used to derive keys ("saves" -> "sav").
+            if key.ends_with("es") && !key.ends_with("ies") && singular.len() + 2 == key.len() {
+                continue;
+            }
+            if keys.contains_key(singular) {
+                continue;
+            }
+            derived
+                .entry(singular.to_owned())
+                .and_modify(|o| {
+                    if *o != Some(owner) {
+                        *o = None;
+                    }
+                })
+                .or_insert(Some(owner));
+        }
+    }
+    for (key, owner) in derived {
+        if let Some(owner) = owner {
+            keys.insert(key, owner);
+        }
+    }
+}
+
+/// Checks one parsed entry on its own. Returns the entry (links unresolved), its links with their
+/// lines, and its normalized keys with their lines.
+fn check_entry(
+    path: &Path,
+    text: &str,
+    slug: &str,
+    raw: RawEntry,
+    problems: &mut Problems,
+) -> (Entry, PendingLinks, Vec<(String, usize)>) {
+    let line = |offset: usize| Some(line_of(text, offset));
+    if !is_valid_slug(slug) {
+        problems.push(
+            path,
+            None,
+            format!("the file name {slug:?} is not a valid slug: use lowercase ASCII letters and digits joined by single hyphens"),
+        );
+    }
+
+    let mut keys: Vec<(String, usize)> = Vec::new();
+    let mut add_key = |written: &str, at: usize, what: &str, problems: &mut Problems| {
+        if written.trim().is_empty() {
+            problems.push(path, line(at), format!("{what} is empty"));
+            return;
+        }
+        match NormalizedKey::new(written) {
+            Some(key) => {
+                let key = key.as_str().to_owned();
+                if !keys.iter().any(|(k, _)| *k == key) {
+                    keys.push((key, line_of(text, at)));
+                }
+            }
+            None => problems.push(
+                path,
+                line(at),
+                format!("{what} {written:?} is longer than {MAX_KEY_LEN} bytes once normalized"),
+            ),
+        }
+    };
+    let name = raw.name.get_ref().trim().to_owned();
+    add_key(&name, raw.name.span().start, "`name`", problems);
+    let mut aliases = Vec::new();
+    for alias in &raw.aliases {
+        let written = alias.get_ref().trim();
+        if aliases
+            .iter()
+            .any(|a: &String| a.eq_ignore_ascii_case(written))
+            || written.eq_ignore_ascii_case(&name)
+        {
+            problems.push(
+                path,
+                line(alias.span().start),
+                format!("alias {written:?} is listed twice"),
+            );
+            continue;
+        }
+        add_key(written, alias.span().start, "an alias", problems);
+        aliases.push(written.to_owned());
+    }
+    if is_valid_slug(slug) {
+        let slug_key = NormalizedKey::new(slug).map(|k| k.as_str().to_owned());
+        let spelled = letters_and_digits(slug);
+        if !std::iter::once(&name)
+            .chain(&aliases)
+            .any(|written| letters_and_digits(written) == spelled)
+        {
+            problems.push(
+                path,
+                line(raw.name.span().start),
+                format!("the file name {slug:?} does not match the name {name:?} or any alias; name the file after the term"),
+            );
+        }
+        if let Some(slug_key) = slug_key {
+            if !keys.iter().any(|(k, _)| *k == slug_key) {
+                keys.push((slug_key, 1));
+            }
+        }
+    }
+
+    let category = match raw.category.get_ref().parse::<Category>() {
+        Ok(c) => c,
+        Err(err) => {
+            problems.push(path, line(raw.category.span().start), err.to_string());
+            Category::ALL[0]
+        }
+    };
+
+    let summary = collapse_whitespace(raw.summary.get_ref());
+    let summary_chars = summary.chars().count();
+    if summary.is_empty() {
+        problems.push(path, line(raw.summary.span().start), "`summary` is empty");
+    } else if summary_chars > MAX_SUMMARY_CHARS {
+        problems.push(
+            path,
+            line(raw.summary.span().start),
+            format!(
+                "`summary` has {summary_chars} characters; keep it to {MAX_SUMMARY_CHARS} or fewer"
+            ),
+        );
+    }
+    let definition = collapse_whitespace(raw.definition.get_ref());
+    if definition.is_empty() {
+        problems.push(
+            path,
+            line(raw.definition.span().start),
+            "`definition` is empty",
+        );
+    }
+
+    let mut examples = Vec::new();
+    for example in &raw.examples {
+        let text_ = collapse_whitespace(example.get_ref());
+        if text_.is_empty() {
+            problems.push(path, line(example.span().start), "an example is empty");
+        }
+        examples.push(text_);
+    }
+
+    let mut benefits = Vec::new();
+    for benefit in &raw.benefits {
+        let (title, description) = (
+            collapse_whitespace(&benefit.get_ref().title),
+            collapse_whitespace(&benefit.get_ref().description),
+        );
+        if title.is_empty() || description.is_empty() {
+            problems.push(
+                path,
+                line(benefit.span().start),
+                "a benefit needs a non-empty `title` and `description`",
+            );
+        }
+        benefits.push((title, description));
+    }
+
+    let mut platforms: Vec<(Platform, String)> = Vec::new();
+    for usage in &raw.platforms {
+        let usage_ = usage.get_ref();
+        let why = collapse_whitespace(&usage_.why);
+        if why.is_empty() {
+            problems.push(
+                path,
+                line(usage.span().start),
+                "a platform needs a non-empty `why`",
+            );
+        }
+        match usage_.platform.get_ref().parse::<Platform>() {
+            Ok(p) if platforms.iter().any(|(q, _)| *q == p) => problems.push(
+                path,
+                line(usage_.platform.span().start),
+                format!("platform {p} is listed twice"),
+            ),
+            Ok(p) => platforms.push((p, why)),
+            Err(err) => problems.push(path, line(usage_.platform.span().start), err.to_string()),
+        }
+    }
+
+    let formula = raw.formula.as_ref().map(|f| {
+        let text_ = collapse_whitespace(f.get_ref());
+        if text_.is_empty() {
+            problems.push(
+                path,
+                line(f.span().start),
+                "`formula` is empty; leave it out instead",
+            );
+        }
+        text_
+    });
+
+    let range = raw.range.as_ref().map(|r| {
+        let r_ = r.get_ref();
+        let (min, max) = (r_.min.value(), r_.max.map(|m| m.value()));
+        if !min.is_finite() || max.is_some_and(|m| !m.is_finite()) {
+            problems.push(
+                path,
+                line(r.span().start),
+                "`range` bounds must be finite numbers",
+            );
+        } else if max.is_some_and(|max| max < min) {
+            problems.push(
+                path,
+                line(r.span().start),
+                "`range.max` is smaller than `range.min`",
+            );
+        }
+        let (unit, note) = (collapse_whitespace(&r_.unit), collapse_whitespace(&r_.note));
+        if unit.is_empty() || note.is_empty() {
+            problems.push(
+                path,
+                line(r.span().start),
+                "`range` needs a non-empty `unit` and `note`",
+            );
+        }
+        (min, max, unit, note)
+    });
+
+    let last_reviewed = raw.last_reviewed.as_ref().and_then(|d| {
+        let parsed = parse_date(d.get_ref());
+        if parsed.is_none() {
+            problems.push(
+                path,
+                line(d.span().start),
+                format!(
+                    "`last_reviewed` {:?} is not a date of the form YYYY-MM-DD",
+                    d.get_ref()
+                ),
+            );
+        }
+        parsed
+    });
+
+    let mut superseded_by = None;
+    let deprecation = raw.deprecated.as_ref().map(|d| {
+        let d_ = d.get_ref();
+        let since = d_.since.get_ref().trim().to_owned();
+        if !is_partial_date(&since) {
+            problems.push(
+                path,
+                line(d_.since.span().start),
+                format!("`deprecated.since` {since:?} must be YYYY, YYYY-MM or YYYY-MM-DD"),
+            );
+        }
+        let note = collapse_whitespace(&d_.note);
+        if note.is_empty() {
+            problems.push(
+                path,
+                line(d.span().start),
+                "`deprecated.note` is empty: say what happened",
+            );
+        }
+        superseded_by = d_
+            .superseded_by
+            .as_ref()
+            .map(|s| (s.get_ref().trim().to_owned(), line_of(text, s.span().start)));
+        (since, None, note)
+    });
+
+    let related = raw
+        .related
+        .iter()
+        .map(|r| (r.get_ref().trim().to_owned(), line_of(text, r.span().start)))
+        .collect();
+
+    let entry = Entry {
+        file: path.to_path_buf(),
+        slug: slug.to_owned(),
+        name,
+        aliases,
+        category,
+        summary,
+        definition,
+        examples,
+        benefits,
+        platforms,
+        related: Vec::new(),
+        explicit_related: 0,
+        formula,
+        range,
+        last_reviewed,
+        deprecation,
+    };
+    (
+        entry,
+        PendingLinks {
+            related,
+            superseded_by,
+        },
+        keys,
+    )
+}
+
+/// The letters and digits of `s`, lower-cased: what a slug must share with the name or an alias.
+fn letters_and_digits(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Whether `s` is lowercase ASCII letters and digits joined by single hyphens.
+pub fn is_valid_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+fn parse_date(s: &str) -> Option<(u16, u8, u8)> {
+    let mut parts = s.trim().splitn(3, '-');
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return None;
+    }
+    let (year, month, day): (u16, u8, u8) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    (1..=days).contains(&day).then_some((year, month, day))
+}
+
+fn is_partial_date(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    match parts.as_slice() {
+        [y] => y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()),
+        [y, m] => parse_date(&format!("{y}-{m}-01")).is_some(),
+        [_, _, _] => parse_date(s).is_some(),
+        _ => false,
+    }
+}

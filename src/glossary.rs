@@ -1,0 +1,239 @@
+//! [`Glossary`]: a set of compiled static tables and the queries that run on them without allocating.
+
+use crate::normalize::NormalizedKey;
+use crate::taxonomy::{Category, Platform};
+use crate::term::Term;
+
+/// A compiled glossary: its terms and the perfect-hash maps and indexes built for them at compile time.
+///
+/// The crate's own glossary is [`glossary()`](crate::glossary) (also the static
+/// [`GLOSSARY`](crate::GLOSSARY)); the free functions of the crate root delegate to it. Other crates can
+/// compile their own glossaries into this same type with the `compiler` feature.
+///
+/// ```
+/// use social_glossary::{glossary, Category};
+///
+/// let g = glossary();
+/// let term = g.lookup("Engagement Rate").unwrap();
+/// assert_eq!(term.category(), Category::MetricsAnalytics);
+/// assert!(g.by_category(Category::MetricsAnalytics).contains(&term));
+/// ```
+pub struct Glossary {
+    tables: GlossaryTables,
+}
+
+/// The static tables behind a [`Glossary`], filled in by generated code. Not part of the public API.
+#[doc(hidden)]
+pub struct GlossaryTables {
+    /// Every term, sorted by slug.
+    pub terms: &'static [Term],
+    /// Every term, sorted by name (case-insensitively), then slug.
+    pub alphabetical: &'static [&'static Term],
+    /// Exact slug to term.
+    pub slugs: &'static phf::Map<&'static str, &'static Term>,
+    /// Normalized slug, name, alias and their derived singular forms to term.
+    pub keys: &'static phf::Map<&'static str, &'static Term>,
+    /// Terms of each category, indexed by `Category::index`, each sorted like `alphabetical`.
+    pub by_category: &'static [&'static [&'static Term]; Category::COUNT],
+    /// Terms used on each platform, indexed by `Platform::index`, each sorted like `alphabetical`.
+    pub by_platform: &'static [&'static [&'static Term]; Platform::COUNT],
+    /// Every name and alias, one per normalized key, sorted by key (completion and suggestions).
+    pub spellings: &'static [Spelling],
+    /// Padded byte bigram of a key -> ascending positions in `spellings` (suggestions).
+    pub grams: &'static phf::Map<u16, &'static [u32]>,
+    /// Stemmed word -> the terms it occurs in (ranked search).
+    pub words: &'static phf::Map<&'static str, &'static [Posting]>,
+    /// Literal spellings to look for in running text (finding terms).
+    pub patterns: &'static [FindPattern],
+    /// The automaton over `patterns`, built on first use.
+    pub matcher: &'static MatcherCell,
+}
+
+/// One way to write a term, for completion and suggestions. Not part of the public API.
+#[doc(hidden)]
+pub struct Spelling {
+    /// The normalized key.
+    pub key: &'static str,
+    /// The name or alias as written.
+    pub text: &'static str,
+    /// The term it names.
+    pub term: &'static Term,
+}
+
+/// A word's occurrence in one term, for ranked search. Not part of the public API.
+#[doc(hidden)]
+pub struct Posting {
+    /// The term's position in the slug-ordered table.
+    pub term: u32,
+    /// Where the word occurs: bits for name, alias, summary, definition, category.
+    pub fields: u8,
+    /// What the word adds to the term's score before its rarity is applied, computed by the compiler
+    /// from where and how often it occurs.
+    pub weight: f32,
+}
+
+/// A literal that mentions a term in running text. Not part of the public API.
+#[doc(hidden)]
+pub struct FindPattern {
+    /// The text to look for (ASCII case is ignored unless `exact_case`).
+    pub text: &'static str,
+    /// The term it mentions.
+    pub term: &'static Term,
+    /// Whether the case must match too (short all-capital acronyms).
+    pub exact_case: bool,
+}
+
+/// The lazily built text matcher of a glossary. Not part of the public API.
+#[doc(hidden)]
+pub struct MatcherCell {
+    #[cfg(feature = "std")]
+    pub(crate) cell: std::sync::OnceLock<aho_corasick::AhoCorasick>,
+}
+
+impl MatcherCell {
+    /// An empty cell; the matcher is built on first use.
+    #[allow(clippy::new_without_default)]
+    pub const fn new() -> MatcherCell {
+        MatcherCell {
+            #[cfg(feature = "std")]
+            cell: std::sync::OnceLock::new(),
+        }
+    }
+}
+
+impl Glossary {
+    /// The generated tables, for the query modules of this crate.
+    pub(crate) const fn tables(&self) -> &GlossaryTables {
+        &self.tables
+    }
+
+    /// Wraps generated tables. Not part of the public API.
+    #[doc(hidden)]
+    pub const fn __new(tables: GlossaryTables) -> Glossary {
+        Glossary { tables }
+    }
+
+    /// The number of terms.
+    ///
+    /// ```
+    /// assert!(social_glossary::glossary().len() > 0);
+    /// ```
+    pub const fn len(&self) -> usize {
+        self.tables.terms.len()
+    }
+
+    /// Whether the glossary has no terms.
+    pub const fn is_empty(&self) -> bool {
+        self.tables.terms.is_empty()
+    }
+
+    /// The term with exactly this slug.
+    ///
+    /// ```
+    /// let g = social_glossary::glossary();
+    /// assert_eq!(g.get("engagement-rate").unwrap().name(), "Engagement Rate");
+    /// assert!(g.get("Engagement Rate").is_none()); // a name is not a slug; use `lookup`
+    /// ```
+    #[inline]
+    pub fn get(&self, slug: &str) -> Option<&'static Term> {
+        self.tables.slugs.get(slug).copied()
+    }
+
+    /// Finds a term the way a person would type it. Case, spaces, hyphens, underscores, dots, slashes,
+    /// apostrophes and a leading `#` are ignored; aliases and acronyms resolve; simple English plurals
+    /// and possessives find their singular term. Never allocates, never panics.
+    ///
+    /// ```
+    /// let g = social_glossary::glossary();
+    /// for query in ["Micro-Influencers", "micro influencer", "MICROINFLUENCER", "microinfluencer's"] {
+    ///     assert_eq!(g.lookup(query).unwrap().slug(), "micro-influencer");
+    /// }
+    /// assert_eq!(g.lookup("UGC").unwrap().slug(), "user-generated-content");
+    /// assert!(g.lookup("not a social media term").is_none());
+    /// ```
+    #[inline]
+    pub fn lookup(&self, query: &str) -> Option<&'static Term> {
+        let key = NormalizedKey::new(query)?;
+        if let Some(term) = self.tables.keys.get(key.as_str()) {
+            return Some(term);
+        }
+        key.singular_candidates()
+            .find_map(|singular| self.tables.keys.get(singular.as_str()).copied())
+    }
+
+    /// Every term, in alphabetical order of name.
+    ///
+    /// ```
+    /// let names: Vec<&str> = social_glossary::glossary().terms().iter().map(|t| t.name()).collect();
+    /// assert!(names.windows(2).all(|w| w[0].to_lowercase() <= w[1].to_lowercase()));
+    /// ```
+    pub const fn terms(&self) -> &'static [&'static Term] {
+        self.tables.alphabetical
+    }
+
+    /// Every term, in slug order: the canonical table.
+    pub const fn terms_by_slug(&self) -> &'static [Term] {
+        self.tables.terms
+    }
+
+    /// The terms of one category, in alphabetical order of name.
+    ///
+    /// ```
+    /// use social_glossary::Category;
+    /// let metrics = social_glossary::glossary().by_category(Category::MetricsAnalytics);
+    /// assert!(metrics.iter().any(|t| t.slug() == "reach"));
+    /// assert!(metrics.iter().all(|t| t.category() == Category::MetricsAnalytics));
+    /// ```
+    #[inline]
+    pub fn by_category(&self, category: Category) -> &'static [&'static Term] {
+        self.tables.by_category[category.index()]
+    }
+
+    /// The terms tied to one platform, in alphabetical order of name.
+    ///
+    /// ```
+    /// use social_glossary::Platform;
+    /// let tiktok = social_glossary::glossary().by_platform(Platform::TikTok);
+    /// assert!(tiktok.iter().any(|t| t.slug() == "duet"));
+    /// ```
+    #[inline]
+    pub fn by_platform(&self, platform: Platform) -> &'static [&'static Term] {
+        self.tables.by_platform[platform.index()]
+    }
+
+    /// Every category with its number of terms, in [`Category::ALL`] order.
+    ///
+    /// ```
+    /// let total: usize = social_glossary::glossary().categories().map(|(_, n)| n).sum();
+    /// assert_eq!(total, social_glossary::glossary().len());
+    /// ```
+    pub fn categories(&self) -> impl ExactSizeIterator<Item = (Category, usize)> + 'static {
+        let by_category = self.tables.by_category;
+        Category::ALL
+            .iter()
+            .map(move |&c| (c, by_category[c.index()].len()))
+    }
+
+    /// Every platform with its number of terms, in [`Platform::ALL`] order.
+    ///
+    /// ```
+    /// use social_glossary::Platform;
+    /// let (platform, count) = social_glossary::glossary().platforms().next().unwrap();
+    /// assert_eq!(platform, Platform::Instagram);
+    /// assert!(count > 0);
+    /// ```
+    pub fn platforms(&self) -> impl ExactSizeIterator<Item = (Platform, usize)> + 'static {
+        let by_platform = self.tables.by_platform;
+        Platform::ALL
+            .iter()
+            .map(move |&p| (p, by_platform[p.index()].len()))
+    }
+}
+
+impl core::fmt::Debug for Glossary {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("Glossary")
+            .field("terms", &self.len())
+            .finish_non_exhaustive()
+    }
+}

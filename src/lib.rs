@@ -1,0 +1,208 @@
+//! A social-media marketing glossary for Rust programs: what "engagement rate", "Duet" or "shadowban"
+//! means, why it matters, and where it is used, compiled into perfect-hash maps at build time.
+//!
+//! Lookups take nanoseconds, allocate nothing and need no start-up work: every term is a `'static`
+//! value in a table generated from the TOML files in `glossary/`.
+//!
+//! ```
+//! use social_glossary::{Category, Platform};
+//!
+//! // Forgiving lookup: case, spacing, hyphens, plurals, aliases and acronyms.
+//! let term = social_glossary::lookup("micro influencers").unwrap();
+//! assert_eq!(term.name(), "Micro-Influencer");
+//! println!("{}", term.summary());
+//!
+//! // Why it matters, and where.
+//! for benefit in term.benefits() {
+//!     println!("{}: {}", benefit.title, benefit.description);
+//! }
+//! assert!(term.platforms().iter().any(|usage| usage.platform == Platform::Instagram));
+//!
+//! // Related terms, browsing.
+//! let next: Vec<&str> = term.related().map(|t| t.name()).collect();
+//! assert!(next.contains(&"Nano-Influencer"));
+//! assert!(social_glossary::by_category(Category::InfluencerCreator).contains(&term));
+//! ```
+//!
+//! # Data model
+//! A [`Term`] has a slug, a name, aliases, a [`Category`], a one-sentence summary, a definition,
+//! examples, [`Benefit`]s (why it matters), [`PlatformUsage`]s (where it is used most, and why),
+//! related terms, and for some terms a formula, a [`TypicalRange`], a review date and a
+//! [`Deprecation`] for retired features.
+//!
+//! # Feature flags
+//! - `std` (default): links the standard library. Without it the crate is `no_std`; every query
+//!   above works without it.
+//! - `serde`: `Serialize` for the public data types.
+//! - `compiler`: the [`compiler`] module, for build scripts of crates that compile their own glossary.
+
+#![cfg_attr(not(any(feature = "std", test)), no_std)]
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod builtin;
+#[cfg(any(feature = "compiler", test))]
+pub mod compiler;
+#[cfg(feature = "std")]
+mod edit_distance;
+#[cfg(feature = "std")]
+mod find;
+mod glossary;
+mod normalize;
+#[cfg(feature = "std")]
+mod search;
+#[cfg(feature = "std")]
+mod suggest;
+mod taxonomy;
+mod term;
+#[cfg(any(feature = "std", feature = "compiler", test))]
+mod tokenize;
+
+pub use builtin::GLOSSARY;
+#[cfg(feature = "std")]
+pub use find::Mention;
+pub use glossary::Glossary;
+pub use normalize::MAX_KEY_LEN;
+#[cfg(feature = "std")]
+pub use search::{MatchedField, SearchHit};
+#[cfg(feature = "std")]
+pub use suggest::{Completion, Suggestion, SuggestionKind, UnknownTerm};
+pub use taxonomy::{Category, ParseCategoryError, ParsePlatformError, Platform};
+pub use term::{Benefit, Deprecation, PlatformUsage, RelatedTerms, ReviewDate, Term, TypicalRange};
+
+/// Items that generated code refers to. Not part of the public API; may change in any release.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::glossary::{
+        FindPattern, Glossary, GlossaryTables, MatcherCell, Posting, Spelling,
+    };
+    pub use crate::taxonomy::{Category, Platform};
+    pub use crate::term::{
+        Benefit, Deprecation, PlatformUsage, ReviewDate, Term, TermData, TypicalRange,
+    };
+    pub use phf;
+}
+
+/// The crate's built-in glossary. The free functions of this crate delegate to it.
+///
+/// ```
+/// let g = social_glossary::glossary();
+/// assert_eq!(g.get("reach").unwrap().name(), "Reach");
+/// ```
+#[inline]
+pub const fn glossary() -> &'static Glossary {
+    &GLOSSARY
+}
+
+/// The term with exactly this slug, in the built-in glossary. See [`Glossary::get`].
+///
+/// ```
+/// assert_eq!(social_glossary::get("engagement-rate").unwrap().name(), "Engagement Rate");
+/// ```
+#[inline]
+pub fn get(slug: &str) -> Option<&'static Term> {
+    GLOSSARY.get(slug)
+}
+
+/// Forgiving lookup in the built-in glossary. See [`Glossary::lookup`].
+///
+/// ```
+/// assert_eq!(social_glossary::lookup("CTAs").unwrap().slug(), "call-to-action");
+/// assert_eq!(social_glossary::lookup("#hashtag").unwrap().slug(), "hashtag");
+/// ```
+#[inline]
+pub fn lookup(query: &str) -> Option<&'static Term> {
+    GLOSSARY.lookup(query)
+}
+
+/// Every term of the built-in glossary, in alphabetical order of name. See [`Glossary::terms`].
+pub fn terms() -> &'static [&'static Term] {
+    GLOSSARY.terms()
+}
+
+/// The built-in terms of one category, alphabetically. See [`Glossary::by_category`].
+///
+/// ```
+/// use social_glossary::Category;
+/// assert!(!social_glossary::by_category(Category::SlangCulture).is_empty());
+/// ```
+#[inline]
+pub fn by_category(category: Category) -> &'static [&'static Term] {
+    GLOSSARY.by_category(category)
+}
+
+/// The built-in terms tied to one platform, alphabetically. See [`Glossary::by_platform`].
+///
+/// ```
+/// use social_glossary::Platform;
+/// assert!(social_glossary::by_platform(Platform::Instagram).iter().any(|t| t.slug() == "reels"));
+/// ```
+#[inline]
+pub fn by_platform(platform: Platform) -> &'static [&'static Term] {
+    GLOSSARY.by_platform(platform)
+}
+
+/// Every category with its number of built-in terms. See [`Glossary::categories`].
+pub fn categories() -> impl ExactSizeIterator<Item = (Category, usize)> {
+    GLOSSARY.categories()
+}
+
+/// Every platform with its number of built-in terms. See [`Glossary::platforms`].
+pub fn platforms() -> impl ExactSizeIterator<Item = (Platform, usize)> {
+    GLOSSARY.platforms()
+}
+
+/// Closest built-in terms to a misspelled or partial query. See [`Glossary::suggest`].
+///
+/// ```
+/// let best = &social_glossary::suggest("shadow bann", 3)[0];
+/// assert_eq!(best.term.slug(), "shadowban");
+/// ```
+#[cfg(feature = "std")]
+pub fn suggest(query: &str, n: usize) -> Vec<Suggestion> {
+    GLOSSARY.suggest(query, n)
+}
+
+/// Autocompletion over built-in names and aliases. See [`Glossary::complete`].
+///
+/// ```
+/// assert!(social_glossary::complete("hasht", 5).iter().any(|c| c.term.slug() == "hashtag"));
+/// ```
+#[cfg(feature = "std")]
+pub fn complete(prefix: &str, n: usize) -> Vec<Completion> {
+    GLOSSARY.complete(prefix, n)
+}
+
+/// Ranked search over the built-in glossary. See [`Glossary::search`].
+///
+/// ```
+/// let hits = social_glossary::search("unique people who saw a post", 3);
+/// assert_eq!(hits[0].term.slug(), "reach");
+/// ```
+#[cfg(feature = "std")]
+pub fn search(query: &str, n: usize) -> Vec<SearchHit> {
+    GLOSSARY.search(query, n)
+}
+
+/// Built-in terms mentioned in a text. See [`Glossary::find_terms`].
+///
+/// ```
+/// let mentions = social_glossary::find_terms("We track CTR and CPM weekly.");
+/// let slugs: Vec<&str> = mentions.iter().map(|m| m.term.slug()).collect();
+/// assert_eq!(slugs, ["click-through-rate", "cpm"]);
+/// ```
+#[cfg(feature = "std")]
+pub fn find_terms(text: &str) -> Vec<Mention<'_>> {
+    GLOSSARY.find_terms(text)
+}
+
+/// Forgiving lookup that turns a miss into an error carrying suggestions. See [`Glossary::try_lookup`].
+///
+/// ```
+/// let err = social_glossary::try_lookup("hashtagg").unwrap_err();
+/// assert_eq!(err.suggestions()[0].slug(), "hashtag");
+/// ```
+#[cfg(feature = "std")]
+pub fn try_lookup(query: &str) -> Result<&'static Term, UnknownTerm> {
+    GLOSSARY.try_lookup(query)
+}

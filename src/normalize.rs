@@ -1,0 +1,211 @@
+//! Query normalization: the one definition of when two spellings name the same term.
+//!
+//! The build script includes this file, so keys are normalized at build time by exactly the code that
+//! normalizes queries at run time. Normalization works in a fixed-size stack buffer and never allocates.
+
+/// The longest normalized key, in bytes, that a glossary may contain. The compiler rejects longer names
+/// and aliases; a query that normalizes to more than this cannot match any term.
+pub const MAX_KEY_LEN: usize = 96;
+
+/// Returns true for characters that normalization drops: white space and the separators people use
+/// interchangeably inside a term ("micro-influencer", "micro_influencer", "micro influencer", "A/B", "Q.A").
+#[inline]
+pub fn is_ignored(c: char) -> bool {
+    matches!(
+        c,
+        '-' | '_' | '.' | '\'' | '/' | '\u{2019}' | '\u{2018}' | '\u{2010}' | '\u{2011}'
+    ) || c.is_whitespace()
+}
+
+/// A normalized key held on the stack.
+#[derive(Clone, Copy)]
+pub struct NormalizedKey {
+    bytes: [u8; MAX_KEY_LEN],
+    len: usize,
+}
+
+impl NormalizedKey {
+    /// Normalizes `query`: leading and trailing white space and a leading `#` are dropped, letters are
+    /// lower-cased, and [ignored](is_ignored) characters are removed. Returns `None` when the result is
+    /// empty or longer than [`MAX_KEY_LEN`], since no key can match it then.
+    pub fn new(query: &str) -> Option<Self> {
+        let mut key = NormalizedKey {
+            bytes: [0; MAX_KEY_LEN],
+            len: 0,
+        };
+        let trimmed = query.trim_start();
+        let trimmed = trimmed.strip_prefix('#').unwrap_or(trimmed);
+        for c in trimmed.chars() {
+            if is_ignored(c) {
+                continue;
+            }
+            if c.is_ascii() {
+                key.push_byte(c.to_ascii_lowercase() as u8)?;
+            } else {
+                for lower in c.to_lowercase() {
+                    let mut utf8 = [0u8; 4];
+                    for &b in lower.encode_utf8(&mut utf8).as_bytes() {
+                        key.push_byte(b)?;
+                    }
+                }
+            }
+        }
+        (key.len > 0).then_some(key)
+    }
+
+    #[inline]
+    fn push_byte(&mut self, b: u8) -> Option<()> {
+        *self.bytes.get_mut(self.len)? = b;
+        self.len += 1;
+        Some(())
+    }
+
+    /// The normalized text.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        // Only whole UTF-8 encodings of chars are ever pushed, and a push that does not fit aborts
+        // the whole key, so the bytes are always valid UTF-8.
+        core::str::from_utf8(&self.bytes[..self.len]).unwrap_or("")
+    }
+
+    /// The singular forms a plural or possessive query may stand for, most likely first:
+    /// "ctas" -> "cta", "boxes" -> "box", "stories" -> "story". Possessives arrive here as plurals,
+    /// because the apostrophe is already dropped ("creator's" -> "creators").
+    pub fn singular_candidates(&self) -> SingularCandidates {
+        SingularCandidates {
+            key: *self,
+            step: 0,
+        }
+    }
+}
+
+impl core::fmt::Debug for NormalizedKey {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        core::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+/// Iterator over the singular forms of a normalized key; see [`NormalizedKey::singular_candidates`].
+pub struct SingularCandidates {
+    key: NormalizedKey,
+    step: u8,
+}
+
+impl Iterator for SingularCandidates {
+    type Item = NormalizedKey;
+
+    fn next(&mut self) -> Option<NormalizedKey> {
+        let text = self.key.as_str();
+        while self.step < 3 {
+            self.step += 1;
+            let candidate = match self.step {
+                1 => singular_by_stripping(text, "s", ""),
+                2 => singular_by_stripping(text, "es", ""),
+                _ => singular_by_stripping(text, "ies", "y"),
+            };
+            if let Some(candidate) = candidate {
+                return Some(candidate);
+            }
+        }
+        None
+    }
+}
+
+/// Replaces the suffix `plural` of `text` with `singular`, keeping at least two bytes of stem so that
+/// short keys such as "ss" or "es" are not mangled.
+fn singular_by_stripping(text: &str, plural: &str, singular: &str) -> Option<NormalizedKey> {
+    let stem = text.strip_suffix(plural)?;
+    if stem.len() < 2 {
+        return None;
+    }
+    let mut key = NormalizedKey {
+        bytes: [0; MAX_KEY_LEN],
+        len: 0,
+    };
+    for &b in stem.as_bytes().iter().chain(singular.as_bytes()) {
+        key.push_byte(b)?;
+    }
+    Some(key)
+}
+
+/// The padded byte bigrams of a normalized key, as `u16`s: a zero byte marks both ends, so "ab" gives
+/// `\0a`, `ab`, `b\0`. The suggestion index is built from these, and a query is cut into them the same way.
+pub fn key_bigrams(key: &str) -> impl Iterator<Item = u16> + '_ {
+    let bytes = key.as_bytes();
+    (0..=bytes.len()).map(move |i| {
+        let before = if i == 0 { 0 } else { bytes[i - 1] };
+        let after = bytes.get(i).copied().unwrap_or(0);
+        u16::from_be_bytes([before, after])
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norm(s: &str) -> Option<&'static str> {
+        NormalizedKey::new(s).map(|k| &*Box::leak(k.as_str().to_owned().into_boxed_str()))
+    }
+
+    #[test]
+    fn folds_case_separators_and_leading_hash() {
+        for q in [
+            "Micro-Influencer",
+            "micro influencer",
+            "MICROINFLUENCER",
+            " micro_influencer ",
+            "micro.influencer",
+        ] {
+            assert_eq!(norm(q), Some("microinfluencer"), "{q}");
+        }
+        assert_eq!(norm("#hashtag"), Some("hashtag"));
+        assert_eq!(norm("A/B testing"), Some("abtesting"));
+        assert_eq!(norm("it\u{2019}s giving"), Some("itsgiving"));
+    }
+
+    #[test]
+    fn lowercases_non_ascii_letters() {
+        assert_eq!(norm("ÉTÉ"), Some("été"));
+        assert_eq!(norm("İ"), Some("i\u{307}"));
+    }
+
+    #[test]
+    fn empty_and_overlong_queries_have_no_key() {
+        assert_eq!(norm(""), None);
+        assert_eq!(norm("  - _ "), None);
+        assert_eq!(norm("#"), None);
+        assert_eq!(
+            norm(&"a".repeat(MAX_KEY_LEN)),
+            Some(&*"a".repeat(MAX_KEY_LEN).leak())
+        );
+        assert_eq!(norm(&"a".repeat(MAX_KEY_LEN + 1)), None);
+        // A multi-byte char that would straddle the end is rejected whole, never split.
+        assert_eq!(norm(&format!("{}é", "a".repeat(MAX_KEY_LEN - 1))), None);
+    }
+
+    #[test]
+    fn normalization_is_idempotent() {
+        for q in ["Micro-Influencers", "#Hashtag", "ÉTÉ", "a b c"] {
+            let once = NormalizedKey::new(q).unwrap();
+            let twice = NormalizedKey::new(once.as_str()).unwrap();
+            assert_eq!(once.as_str(), twice.as_str());
+        }
+    }
+
+    #[test]
+    fn singular_candidates_cover_plurals_and_possessives() {
+        let cands = |q: &str| -> Vec<String> {
+            NormalizedKey::new(q)
+                .unwrap()
+                .singular_candidates()
+                .map(|k| k.as_str().to_owned())
+                .collect()
+        };
+        assert_eq!(cands("CTAs"), ["cta"]);
+        assert_eq!(cands("boxes"), ["boxe", "box"]);
+        assert_eq!(cands("stories"), ["storie", "stori", "story"]);
+        assert_eq!(cands("creator's"), ["creator"]);
+        assert!(cands("reach").is_empty());
+        assert!(cands("es").is_empty());
+    }
+}

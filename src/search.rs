@@ -1,0 +1,137 @@
+//! Ranked full-text search over names, aliases, summaries and definitions, on the word index the
+//! compiler builds.
+
+use std::collections::HashMap;
+
+use crate::glossary::Glossary;
+use crate::term::Term;
+use crate::tokenize::field::{ALIAS, DEFINITION, NAME, SUMMARY};
+use crate::tokenize::for_each_token;
+
+/// How much a term's number of related links raises its score.
+const PROMINENCE_WEIGHT: f32 = 0.25;
+/// Added when the whole query is a name or alias of the term.
+const WHOLE_QUERY_BONUS: f32 = 100.0;
+
+/// Where a [`SearchHit`] matched, strongest field first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum MatchedField {
+    /// The term's name.
+    Name,
+    /// One of its aliases.
+    Alias,
+    /// Its one-sentence summary.
+    Summary,
+    /// Its definition.
+    Definition,
+    /// Its category's id (e.g. "metrics" in `metrics-analytics`).
+    Category,
+}
+
+/// A result of [`Glossary::search`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SearchHit {
+    /// The term.
+    pub term: &'static Term,
+    /// The relevance score; higher is better. Only comparable within one search.
+    pub score: f32,
+    /// The strongest field any query word matched in.
+    pub matched: MatchedField,
+}
+
+impl Glossary {
+    /// Ranked search: the `n` terms most relevant to a free-text `query`, best first.
+    ///
+    /// Words are lower-cased, stemmed and stripped of stop words, then scored by how rare they are in
+    /// the glossary and where they occur (name, alias, summary, definition, category). A query that is
+    /// itself a name or alias puts that term first.
+    ///
+    /// ```
+    /// let g = social_glossary::glossary();
+    /// let hits = g.search("number of times a post was displayed", 5);
+    /// assert_eq!(hits[0].term.slug(), "impressions");
+    /// assert!(hits.iter().any(|hit| hit.term.slug() == "reach"));
+    /// ```
+    pub fn search(&self, query: &str, n: usize) -> Vec<SearchHit> {
+        if n == 0 {
+            return Vec::new();
+        }
+        let tables = self.tables();
+        let total = tables.terms.len() as f32;
+        let mut words: Vec<String> = Vec::new();
+        for_each_token(query, |token| {
+            if !words.iter().any(|w| w == token) {
+                words.push(token.to_owned());
+            }
+        });
+        // term -> (score, fields matched, query words matched)
+        let mut scores: HashMap<u32, (f32, u8, u16)> = HashMap::new();
+        for word in &words {
+            let Some(postings) = tables.words.get(word.as_str()) else {
+                continue;
+            };
+            let df = postings.len() as f32;
+            let idf = (1.0 + (total - df + 0.5) / (df + 0.5)).ln();
+            for posting in *postings {
+                let weight = posting.weight;
+                let slot = scores.entry(posting.term).or_insert((0.0, 0, 0));
+                slot.0 += idf * weight;
+                slot.1 |= posting.fields;
+                slot.2 += 1;
+            }
+        }
+        if let Some(term) = self.lookup(query) {
+            let index = tables
+                .terms
+                .binary_search_by(|t| t.slug().cmp(term.slug()))
+                .unwrap_or(0) as u32;
+            let slot = scores.entry(index).or_insert((0.0, 0, 0));
+            slot.0 += WHOLE_QUERY_BONUS;
+            slot.1 |= NAME;
+        }
+        let mut hits: Vec<SearchHit> = scores
+            .into_iter()
+            .map(|(index, (score, fields, matched_words))| SearchHit {
+                term: &tables.terms[index as usize],
+                // A term that matches more of the query's words beats one that matches a rare word
+                // strongly: "people saw a post" is about reach, not about every term named "post".
+                score: score
+                    * coverage(matched_words, words.len())
+                    * prominence(&tables.terms[index as usize]),
+                matched: strongest(fields),
+            })
+            .collect();
+        hits.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then_with(|| a.term.slug().cmp(b.term.slug()))
+        });
+        hits.truncate(n);
+        hits
+    }
+}
+
+/// The share of the query's words a term matched, squared, so that partial matches fall off quickly.
+fn coverage(matched: u16, total: usize) -> f32 {
+    if total == 0 {
+        return 1.0;
+    }
+    let share = f32::from(matched) / total as f32;
+    share * share
+}
+
+/// A prior for vague queries: terms many entries link to (reach, engagement) are likelier to be meant
+/// than narrow ones that happen to share the words.
+fn prominence(term: &Term) -> f32 {
+    1.0 + PROMINENCE_WEIGHT * (1.0 + term.related_slice().len() as f32).ln()
+}
+
+fn strongest(fields: u8) -> MatchedField {
+    match fields {
+        f if f & NAME != 0 => MatchedField::Name,
+        f if f & ALIAS != 0 => MatchedField::Alias,
+        f if f & SUMMARY != 0 => MatchedField::Summary,
+        f if f & DEFINITION != 0 => MatchedField::Definition,
+        _ => MatchedField::Category,
+    }
+}

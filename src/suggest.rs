@@ -1,0 +1,242 @@
+//! Suggestions for misspelled or partial queries, and autocompletion, over names and aliases.
+//!
+//! Both run on the spelling table the compiler sorts by normalized key. Completion is a binary search
+//! into it. Suggestions gather candidates through the bigram index (a key within `k` edits of the
+//! query shares at least one of any `2k + 1` of the query's bigrams, so only the rarest `2k + 1`
+//! posting lists are read) and verify them with a bit-parallel edit distance.
+
+use std::fmt;
+
+use crate::edit_distance::Pattern;
+use crate::glossary::{Glossary, Spelling};
+use crate::normalize::{NormalizedKey, key_bigrams};
+use crate::term::Term;
+
+/// A term proposed for a query by [`Glossary::suggest`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Suggestion {
+    /// The term.
+    pub term: &'static Term,
+    /// The name or alias that was close to the query.
+    pub matched: &'static str,
+    /// How the query relates to `matched`.
+    pub kind: SuggestionKind,
+}
+
+/// How a query relates to the spelling a [`Suggestion`] matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum SuggestionKind {
+    /// The query is this spelling, once normalized.
+    Exact,
+    /// The query is this many edits (insertions, deletions, substitutions, swaps of neighbours) away.
+    Misspelling {
+        /// The number of edits, at least 1.
+        edits: u8,
+    },
+    /// The query is the start of this spelling.
+    Prefix,
+}
+
+/// A name or alias offered by [`Glossary::complete`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Completion {
+    /// The term.
+    pub term: &'static Term,
+    /// The name or alias that starts with the prefix.
+    pub matched: &'static str,
+}
+
+/// The error for a query that names no term, with the closest terms (see [`Glossary::try_lookup`]).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("no glossary term matches {query:?}{}", DidYouMean(suggestions))]
+pub struct UnknownTerm {
+    query: String,
+    suggestions: Vec<&'static Term>,
+}
+
+impl UnknownTerm {
+    /// The query that found nothing.
+    pub fn query(&self) -> &str {
+        &self.query
+    }
+
+    /// The closest terms, best first; may be empty.
+    pub fn suggestions(&self) -> &[&'static Term] {
+        &self.suggestions
+    }
+}
+
+struct DidYouMean<'a>(&'a [&'static Term]);
+
+impl fmt::Display for DidYouMean<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, term) in self.0.iter().enumerate() {
+            f.write_str(if i == 0 { "; did you mean " } else { ", " })?;
+            write!(f, "{:?}", term.name())?;
+        }
+        if !self.0.is_empty() {
+            f.write_str("?")?;
+        }
+        Ok(())
+    }
+}
+
+/// How many edits a query of `len` normalized bytes may be away from a suggestion.
+fn max_edits(len: usize) -> usize {
+    match len {
+        0..=3 => 1,
+        4..=7 => 2,
+        _ => 3,
+    }
+}
+
+/// How many prefix matches to gather before ranking, per suggestion asked for.
+const PREFIX_CANDIDATES_PER_RESULT: usize = 4;
+
+impl Glossary {
+    /// The terms closest to a misspelled or partial `query`, best first, at most `n`, one per term.
+    ///
+    /// An exact match (after normalization) comes first, then spellings one edit away, then names
+    /// that start with the query, then spellings two or three edits away.
+    ///
+    /// ```
+    /// let g = social_glossary::glossary();
+    /// assert_eq!(g.suggest("engagment rate", 3)[0].term.slug(), "engagement-rate");
+    /// assert_eq!(g.suggest("micro-infleuncer", 3)[0].term.slug(), "micro-influencer");
+    /// assert_eq!(g.suggest("hashtagg", 3)[0].term.slug(), "hashtag");
+    /// ```
+    pub fn suggest(&self, query: &str, n: usize) -> Vec<Suggestion> {
+        let Some(key) = NormalizedKey::new(query) else {
+            return Vec::new();
+        };
+        if n == 0 {
+            return Vec::new();
+        }
+        let key = key.as_str();
+        let spellings = self.tables().spellings;
+        // (rank, edits, length difference, position in the spelling table)
+        let mut ranked: Vec<(u8, usize, usize, usize)> = Vec::new();
+
+        if let Some(pattern) = Pattern::new(key.as_bytes()) {
+            let k = max_edits(key.len());
+            for position in self.misspelling_candidates(key, k) {
+                let spelling = &spellings[position];
+                if let Some(edits) = pattern.distance(spelling.key.as_bytes(), k) {
+                    let rank = match edits {
+                        0 => 0,
+                        1 => 1,
+                        _ => 3,
+                    };
+                    ranked.push((
+                        rank,
+                        edits,
+                        spelling.key.len().abs_diff(key.len()),
+                        position,
+                    ));
+                }
+            }
+        }
+        let start = spellings.partition_point(|s| s.key < key);
+        for (offset, spelling) in spellings[start..]
+            .iter()
+            .take_while(|s| s.key.starts_with(key))
+            .take(n.saturating_mul(PREFIX_CANDIDATES_PER_RESULT))
+            .enumerate()
+        {
+            ranked.push((2, 0, spelling.key.len() - key.len(), start + offset));
+        }
+        ranked.sort_unstable();
+
+        let mut out: Vec<Suggestion> = Vec::with_capacity(n.min(ranked.len()));
+        for (rank, edits, _, position) in ranked {
+            let spelling: &'static Spelling = &spellings[position];
+            if out.iter().any(|s| s.term == spelling.term) {
+                continue;
+            }
+            let kind = match rank {
+                0 => SuggestionKind::Exact,
+                2 => SuggestionKind::Prefix,
+                _ => SuggestionKind::Misspelling { edits: edits as u8 },
+            };
+            out.push(Suggestion {
+                term: spelling.term,
+                matched: spelling.text,
+                kind,
+            });
+            if out.len() == n {
+                break;
+            }
+        }
+        out
+    }
+
+    /// Positions in the spelling table of every key that may be within `k` edits of `key`: the union
+    /// of the posting lists of the query's `2k + 1` rarest bigrams.
+    fn misspelling_candidates(&self, key: &str, k: usize) -> Vec<usize> {
+        let grams = self.tables().grams;
+        let mut lists: Vec<&'static [u32]> = key_bigrams(key)
+            .map(|gram| grams.get(&gram).copied().unwrap_or(&[]))
+            .collect();
+        let needed = (2 * k + 1).min(lists.len());
+        lists.sort_unstable_by_key(|list| list.len());
+        let mut candidates: Vec<usize> = lists[..needed]
+            .iter()
+            .flat_map(|list| list.iter().map(|&p| p as usize))
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        candidates
+    }
+
+    /// Autocompletion: names and aliases that start with `prefix`, in alphabetical order of their
+    /// normalized form, at most `n`, one per term. Forgiving like [`lookup`](Self::lookup): case,
+    /// spaces, hyphens and the other ignored characters do not matter.
+    ///
+    /// ```
+    /// let g = social_glossary::glossary();
+    /// let completions = g.complete("Micro-Inf", 5);
+    /// assert_eq!(completions[0].term.slug(), "micro-influencer");
+    /// assert!(g.complete("engagement r", 10).iter().any(|c| c.term.slug() == "engagement-rate"));
+    /// ```
+    pub fn complete(&self, prefix: &str, n: usize) -> Vec<Completion> {
+        let Some(key) = NormalizedKey::new(prefix) else {
+            return Vec::new();
+        };
+        let key = key.as_str();
+        let spellings = self.tables().spellings;
+        let start = spellings.partition_point(|s| s.key < key);
+        let mut out: Vec<Completion> = Vec::with_capacity(n.min(16));
+        for spelling in spellings[start..]
+            .iter()
+            .take_while(|s| s.key.starts_with(key))
+        {
+            if out.len() == n {
+                break;
+            }
+            if out.iter().all(|c| c.term != spelling.term) {
+                out.push(Completion {
+                    term: spelling.term,
+                    matched: spelling.text,
+                });
+            }
+        }
+        out
+    }
+
+    /// [`lookup`](Self::lookup) for callers who want a `Result`: a miss becomes an [`UnknownTerm`] error
+    /// that carries up to five suggestions.
+    ///
+    /// ```
+    /// let g = social_glossary::glossary();
+    /// assert!(g.try_lookup("UGC").is_ok());
+    /// let err = g.try_lookup("engagment rate").unwrap_err();
+    /// assert_eq!(err.suggestions()[0].slug(), "engagement-rate");
+    /// assert!(err.to_string().contains("did you mean \"Engagement Rate\""));
+    /// ```
+    pub fn try_lookup(&self, query: &str) -> Result<&'static Term, UnknownTerm> {
+        self.lookup(query).ok_or_else(|| UnknownTerm {
+            query: query.chars().take(200).collect(),
+            suggestions: self.suggest(query, 5).into_iter().map(|s| s.term).collect(),
+        })
+    }
+}

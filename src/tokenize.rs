@@ -1,0 +1,181 @@
+//! Word tokens for ranked search: splitting prose into words, dropping stop words, and light stemming.
+//!
+//! The build script includes this file to index the entries, so queries and entries are tokenized by
+//! the same code.
+
+/// Bits of a search posting: where in an entry a word occurs.
+pub mod field {
+    /// In the name.
+    pub const NAME: u8 = 1;
+    /// In an alias.
+    pub const ALIAS: u8 = 2;
+    /// In the summary.
+    pub const SUMMARY: u8 = 4;
+    /// In the definition.
+    pub const DEFINITION: u8 = 8;
+    /// In the category id.
+    #[allow(dead_code)] // read only by the compiler, which marks category words with it
+    pub const CATEGORY: u8 = 16;
+}
+
+/// Words too common to say anything about which term is meant.
+const STOP_WORDS: &[&str] = &[
+    "a", "about", "also", "an", "and", "any", "are", "as", "at", "be", "been", "by", "can",
+    "could", "did", "do", "does", "for", "from", "has", "have", "how", "i", "if", "in", "into",
+    "is", "it", "its", "just", "many", "me", "more", "most", "much", "my", "no", "not", "of", "on",
+    "or", "our", "so", "such", "than", "that", "the", "their", "them", "then", "there", "these",
+    "they", "this", "those", "to", "very", "was", "we", "were", "what", "when", "where", "which",
+    "who", "whom", "why", "will", "with", "would", "you", "your",
+];
+
+/// Calls `each` with every indexable token of `text`, in order: lower-cased words of letters and digits,
+/// stop words dropped, plurals and common verb endings stemmed ("posts" -> "post", "stories" -> "story",
+/// "shared" -> "share").
+pub fn for_each_token(text: &str, mut each: impl FnMut(&str)) {
+    let mut word = String::new();
+    for c in text.chars().chain(core::iter::once(' ')) {
+        if c.is_alphanumeric() {
+            word.extend(c.to_lowercase());
+        } else if !word.is_empty() {
+            if !STOP_WORDS.contains(&word.as_str()) {
+                each(stem(&word));
+            }
+            word.clear();
+        }
+    }
+}
+
+/// Irregular English verb forms and their base form, so that "saw" and "seen" meet "see".
+const IRREGULAR: &[(&str, &str)] = &[
+    ("became", "become"),
+    ("began", "begin"),
+    ("begun", "begin"),
+    ("bought", "buy"),
+    ("brought", "bring"),
+    ("built", "build"),
+    ("chose", "choose"),
+    ("chosen", "choose"),
+    ("fell", "fall"),
+    ("fallen", "fall"),
+    ("felt", "feel"),
+    ("found", "find"),
+    ("gave", "give"),
+    ("given", "give"),
+    ("gone", "go"),
+    ("went", "go"),
+    ("grew", "grow"),
+    ("grown", "grow"),
+    ("heard", "hear"),
+    ("held", "hold"),
+    ("kept", "keep"),
+    ("knew", "know"),
+    ("known", "know"),
+    ("led", "lead"),
+    ("left", "leave"),
+    ("lost", "lose"),
+    ("made", "make"),
+    ("meant", "mean"),
+    ("met", "meet"),
+    ("paid", "pay"),
+    ("ran", "run"),
+    ("said", "say"),
+    ("saw", "see"),
+    ("seen", "see"),
+    ("sent", "send"),
+    ("shown", "show"),
+    ("sold", "sell"),
+    ("spent", "spend"),
+    ("taken", "take"),
+    ("took", "take"),
+    ("thought", "think"),
+    ("told", "tell"),
+    ("understood", "understand"),
+    ("won", "win"),
+    ("wrote", "write"),
+    ("written", "write"),
+];
+
+/// A light suffix-stripping stemmer for lower-cased English words. It only ever cuts a suffix, so that
+/// the forms of one word meet: "share", "shares", "shared", "sharing" -> "shar"; "story", "stories" ->
+/// "stor"; "boxes", "box" -> "box"; "ads" -> "ad". Non-ASCII words are left alone.
+pub fn stem(word: &str) -> &str {
+    if !word.is_ascii() {
+        return word;
+    }
+    let mut s = IRREGULAR
+        .iter()
+        .find(|(form, _)| *form == word)
+        .map_or(word, |(_, base)| *base);
+    if let Some(x) = s.strip_suffix("ies").filter(|x| x.len() >= 2) {
+        return x;
+    }
+    if let Some(x) = s.strip_suffix("ing").filter(|x| x.len() >= 3) {
+        s = x;
+    } else if let Some(x) = s.strip_suffix("ed").filter(|x| x.len() >= 3) {
+        s = x;
+    } else if let Some(x) = s.strip_suffix("es").filter(|x| {
+        x.len() >= 2 && (x.ends_with(['s', 'x', 'z']) || x.ends_with("ch") || x.ends_with("sh"))
+    }) {
+        return x;
+    } else if let Some(x) = s
+        .strip_suffix('s')
+        .filter(|x| x.len() >= 2 && !x.ends_with(['s', 'u', 'i']))
+    {
+        s = x;
+    }
+    if s.len() >= 3 {
+        if let Some(x) = s.strip_suffix('e').or_else(|| s.strip_suffix('y')) {
+            return x;
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tokens(text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for_each_token(text, |t| out.push(t.to_owned()));
+        out
+    }
+
+    #[test]
+    fn drops_stop_words_and_punctuation() {
+        assert_eq!(
+            tokens("What is the metric for how many people saw a post?"),
+            ["metric", "peopl", "se", "post"]
+        );
+    }
+
+    #[test]
+    fn plural_and_singular_meet() {
+        for (a, b) in [
+            ("posts", "post"),
+            ("metrics", "metric"),
+            ("hashtags", "hashtag"),
+            ("shares", "share"),
+            ("shared", "share"),
+            ("sharing", "share"),
+            ("stories", "story"),
+            ("reaches", "reach"),
+            ("ads", "ad"),
+            ("likes", "liked"),
+        ] {
+            assert_eq!(stem(a), stem(b), "{a} vs {b}");
+        }
+        assert_eq!(stem("boxes"), stem("box"));
+        for (a, b) in [
+            ("saw", "sees"),
+            ("seen", "seeing"),
+            ("paid", "pays"),
+            ("shown", "showing"),
+        ] {
+            assert_eq!(stem(a), stem(b), "{a} vs {b}");
+        }
+        for unchanged in ["feed", "seed", "status", "business", "été"] {
+            assert_eq!(stem(unchanged), unchanged);
+        }
+    }
+}

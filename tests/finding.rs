@@ -1,0 +1,241 @@
+//! Finding terms when the user does not type them exactly: suggestions, completion, ranked search,
+//! terms inside a text, and the error that carries suggestions.
+
+#![cfg(feature = "std")]
+
+use proptest::prelude::*;
+use social_glossary::{SuggestionKind, Term};
+
+fn first_suggestion(query: &str) -> &'static str {
+    social_glossary::suggest(query, 5)
+        .first()
+        .map_or("<none>", |s| s.term.slug())
+}
+
+#[test]
+fn suggest_fixes_the_usual_misspellings() {
+    for (query, slug) in [
+        ("micro-infleuncer", "micro-influencer"),
+        ("engagment rate", "engagement-rate"),
+        ("hashtagg", "hashtag"),
+        ("shadow ban", "shadowban"),
+        ("shaddowban", "shadowban"),
+        ("algoritm", "algorithm"),
+        ("influencr marketing", "influencer-marketing"),
+        ("impresions", "impressions"),
+    ] {
+        assert_eq!(first_suggestion(query), slug, "suggest({query:?})");
+    }
+}
+
+#[test]
+fn suggest_ranks_exact_then_typos_then_prefixes_one_per_term() {
+    let exact = social_glossary::suggest("reach", 5);
+    assert_eq!(exact[0].kind, SuggestionKind::Exact);
+    assert_eq!(exact[0].term.slug(), "reach");
+
+    let partial = social_glossary::suggest("engagem", 10);
+    assert!(
+        partial
+            .iter()
+            .any(|s| s.term.slug() == "engagement-rate" && s.kind == SuggestionKind::Prefix)
+    );
+    let mut terms: Vec<&str> = partial.iter().map(|s| s.term.slug()).collect();
+    let before = terms.len();
+    terms.dedup();
+    assert_eq!(before, terms.len(), "one suggestion per term");
+
+    let typo = social_glossary::suggest("hashtagg", 1);
+    assert_eq!(typo.len(), 1);
+    assert_eq!(typo[0].kind, SuggestionKind::Misspelling { edits: 1 });
+    assert!(social_glossary::suggest("hashtagg", 0).is_empty());
+}
+
+#[test]
+fn complete_is_forgiving_alphabetical_and_bounded() {
+    let completions = social_glossary::complete("ENGAGEMENT-", 20);
+    assert!(completions.len() >= 3);
+    let keys: Vec<String> = completions
+        .iter()
+        .map(|c| c.matched.to_lowercase().replace([' ', '-'], ""))
+        .collect();
+    assert!(keys.iter().all(|k| k.starts_with("engagement")), "{keys:?}");
+    assert!(keys.windows(2).all(|w| w[0] <= w[1]), "{keys:?}");
+    assert!(
+        completions
+            .iter()
+            .any(|c| c.term.slug() == "engagement-rate")
+    );
+    assert_eq!(social_glossary::complete("e", 3).len(), 3);
+    assert!(social_glossary::complete("zzzzzz", 3).is_empty());
+    assert!(social_glossary::complete("", 3).is_empty());
+}
+
+#[test]
+fn search_ranks_the_defining_terms_first() {
+    let slugs = |q: &str| -> Vec<&'static str> {
+        social_glossary::search(q, 3)
+            .iter()
+            .map(|h| h.term.slug())
+            .collect()
+    };
+    assert_eq!(slugs("unique people who saw a post")[0], "reach");
+    assert_eq!(
+        slugs("number of times a post was displayed")[0],
+        "impressions"
+    );
+    assert_eq!(slugs("fake followers")[0], "fake-followers");
+    let hits = social_glossary::search("engagement rate", 3);
+    assert_eq!(hits[0].term.slug(), "engagement-rate");
+    assert_eq!(hits[0].matched, social_glossary::MatchedField::Name);
+    assert!(hits.windows(2).all(|w| w[0].score >= w[1].score));
+    assert!(social_glossary::search("", 3).is_empty());
+    assert!(social_glossary::search("the of and", 3).is_empty());
+}
+
+#[test]
+fn find_terms_in_the_seed_document() {
+    let seed = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/seed/micro-influencer.txt"
+    ))
+    .or_else(|_| {
+        std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/data/micro-influencer.txt"
+        ))
+    })
+    .expect("the seed document");
+    let mentions = social_glossary::find_terms(&seed);
+    let found = |slug: &str| mentions.iter().filter(|m| m.term.slug() == slug).count();
+    // The seed is about micro-influencers on Instagram, their niches, engagement and influencer marketing.
+    assert!(
+        found("micro-influencer") >= 10,
+        "{}",
+        found("micro-influencer")
+    );
+    assert!(found("instagram") >= 2);
+    assert!(found("niche") >= 3);
+    assert!(found("influencer-marketing") >= 1);
+    assert!(found("engagement") >= 1);
+    // "influencer marketing" is one mention of influencer-marketing, not also one of influencer.
+    for m in &mentions {
+        assert_eq!(&seed[m.range.clone()], m.text);
+        assert!(seed.is_char_boundary(m.range.start) && seed.is_char_boundary(m.range.end));
+    }
+    assert!(
+        mentions
+            .windows(2)
+            .all(|w| w[0].range.end <= w[1].range.start),
+        "in order, not overlapping"
+    );
+    assert!(
+        !mentions.iter().any(|m| m.term.slug() == "influencer"
+            && m.text.eq_ignore_ascii_case("influencer marketing"))
+    );
+}
+
+#[test]
+fn find_terms_takes_whole_words_longest_first() {
+    let text =
+        "Influencer marketing works. Reachable? No: reach. The CTAs and #hashtags, plus Stories.";
+    let found: Vec<(&str, &str)> = social_glossary::find_terms(text)
+        .iter()
+        .map(|m| (m.term.slug(), m.text))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("influencer-marketing", "Influencer marketing"),
+            ("reach", "reach"),
+            ("call-to-action", "CTAs"),
+            ("hashtag", "hashtags"),
+            ("stories", "Stories"),
+        ]
+    );
+    // Short capital acronyms match only in capitals: "er" in prose is not engagement rate.
+    assert!(social_glossary::find_terms("er, well").is_empty());
+}
+
+#[test]
+fn a_miss_becomes_an_error_with_suggestions() {
+    let err = social_glossary::try_lookup("engagment rate").unwrap_err();
+    assert_eq!(err.query(), "engagment rate");
+    assert_eq!(err.suggestions()[0].slug(), "engagement-rate");
+    let message = err.to_string();
+    assert!(
+        message.contains("engagment rate") && message.contains("Engagement Rate"),
+        "{message}"
+    );
+    assert_eq!(
+        social_glossary::try_lookup("UGC").map(Term::slug),
+        Ok("user-generated-content")
+    );
+    let nothing = social_glossary::try_lookup("\u{0}").unwrap_err();
+    assert!(nothing.suggestions().is_empty());
+}
+
+#[test]
+fn huge_and_odd_inputs_give_sensible_results() {
+    let huge = "influencer ".repeat(100_000);
+    assert_eq!(social_glossary::find_terms(&huge).len(), 100_000);
+    assert!(social_glossary::suggest(&huge, 3).len() <= 3);
+    assert!(social_glossary::complete(&huge, 3).is_empty());
+    assert!(social_glossary::search(&huge, 3).len() <= 3);
+    for odd in [
+        "\u{0301}",
+        "\u{0301}reach",
+        "\0\u{1b}",
+        "😀 reach 😀",
+        "\u{feff}UGC",
+        "#",
+        "",
+    ] {
+        let _ = social_glossary::suggest(odd, 3);
+        let _ = social_glossary::complete(odd, 3);
+        let _ = social_glossary::search(odd, 3);
+        for m in social_glossary::find_terms(odd) {
+            assert!(odd.is_char_boundary(m.range.start) && odd.is_char_boundary(m.range.end));
+        }
+    }
+    let mentions = social_glossary::find_terms("😀 reach 😀");
+    assert_eq!(mentions.len(), 1);
+    assert_eq!(mentions[0].text, "reach");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn queries_never_panic(query in "\\PC{0,80}") {
+        let _ = social_glossary::lookup(&query);
+        let _ = social_glossary::get(&query);
+        prop_assert!(social_glossary::suggest(&query, 5).len() <= 5);
+        prop_assert!(social_glossary::complete(&query, 5).len() <= 5);
+        prop_assert!(social_glossary::search(&query, 5).len() <= 5);
+    }
+
+    #[test]
+    fn find_terms_ranges_are_char_boundaries_in_order(text in "(\\PC|reach|CTA|influencer marketing| ){0,60}") {
+        let mentions = social_glossary::find_terms(&text);
+        for m in &mentions {
+            prop_assert!(text.is_char_boundary(m.range.start) && text.is_char_boundary(m.range.end));
+            prop_assert_eq!(&text[m.range.clone()], m.text);
+        }
+        for pair in mentions.windows(2) {
+            prop_assert!(pair[0].range.end <= pair[1].range.start);
+        }
+    }
+
+    #[test]
+    fn every_spelling_with_noise_still_finds_its_term(index in 0usize..10_000, upper in any::<bool>(), hyphens in any::<bool>()) {
+        let terms = social_glossary::terms();
+        let term = terms[index % terms.len()];
+        let mut query = if upper { term.name().to_uppercase() } else { term.name().to_lowercase() };
+        if hyphens {
+            query = query.replace(' ', "-");
+        }
+        prop_assert_eq!(social_glossary::lookup(&query), Some(term));
+        prop_assert_eq!(social_glossary::suggest(&query, 1)[0].term, term);
+    }
+}

@@ -1,0 +1,222 @@
+//! The editorial rules every shipped entry keeps (issue: "the glossary itself"). Structural rules live in
+//! the build's validation; these are the content rules that only this glossary promises.
+
+use std::collections::{HashMap, HashSet, VecDeque};
+use std::path::{Path, PathBuf};
+
+use social_glossary::{Category, Platform, Term};
+
+const MIN_ENTRIES: usize = 500;
+
+fn glossary_files() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("glossary");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// Splits prose into sentences: a `.`, `!` or `?` followed by white space and an upper-case letter or digit.
+fn sentences(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        if matches!(b, b'.' | b'!' | b'?')
+            && bytes.get(i + 1) == Some(&b' ')
+            && bytes
+                .get(i + 2)
+                .is_some_and(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || *c == b'"')
+            && !ends_with_abbreviation(&text[start..=i])
+        {
+            out.push(text[start..=i].trim());
+            start = i + 1;
+        }
+    }
+    if !text[start..].trim().is_empty() {
+        out.push(text[start..].trim());
+    }
+    out
+}
+
+fn ends_with_abbreviation(s: &str) -> bool {
+    [
+        "e.g.", "i.e.", "vs.", "etc.", "U.S.", "U.K.", "Inc.", "St.", "approx.", "Dr.", "Mr.",
+        "Ms.",
+    ]
+    .iter()
+    .any(|a| s.ends_with(a))
+}
+
+#[test]
+fn the_glossary_has_at_least_500_entries() {
+    let n = social_glossary::glossary().len();
+    assert!(
+        n >= MIN_ENTRIES,
+        "{n} entries; the glossary promises at least {MIN_ENTRIES}"
+    );
+    assert_eq!(n, glossary_files().len());
+}
+
+#[test]
+fn every_category_and_platform_has_entries() {
+    for &category in Category::ALL {
+        assert!(
+            !social_glossary::by_category(category).is_empty(),
+            "no entry in {category}"
+        );
+    }
+    for &platform in Platform::ALL {
+        assert!(
+            !social_glossary::by_platform(platform).is_empty(),
+            "no entry on {platform}"
+        );
+    }
+}
+
+#[test]
+fn summaries_are_one_sentence_and_definitions_two_to_five() {
+    let mut bad = Vec::new();
+    for term in social_glossary::terms() {
+        let s = sentences(term.summary()).len();
+        let d = sentences(term.definition()).len();
+        if s != 1 {
+            bad.push(format!("{}: summary has {s} sentences", term.slug()));
+        }
+        if !(2..=5).contains(&d) {
+            bad.push(format!("{}: definition has {d} sentences", term.slug()));
+        }
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
+#[test]
+fn every_entry_has_two_benefits_and_a_review_date() {
+    let mut bad = Vec::new();
+    for term in social_glossary::terms() {
+        if term.benefits().len() < 2 {
+            bad.push(format!(
+                "{}: {} benefit(s)",
+                term.slug(),
+                term.benefits().len()
+            ));
+        }
+        if term.last_reviewed().is_none() {
+            bad.push(format!("{}: no last_reviewed", term.slug()));
+        }
+        for benefit in term.benefits() {
+            if benefit.title.eq_ignore_ascii_case(term.name()) {
+                bad.push(format!(
+                    "{}: a benefit title repeats the term's name",
+                    term.slug()
+                ));
+            }
+        }
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
+#[test]
+fn every_entry_links_at_least_three_related_terms_itself() {
+    let mut bad = Vec::new();
+    for path in glossary_files() {
+        let table: toml::Table = std::fs::read_to_string(&path).unwrap().parse().unwrap();
+        let n = table
+            .get("related")
+            .and_then(|r| r.as_array())
+            .map_or(0, Vec::len);
+        if n < 3 {
+            bad.push(format!("{}: {n} related", path.display()));
+        }
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
+#[test]
+fn no_sentence_is_repeated_across_entries() {
+    let mut owner: HashMap<String, &str> = HashMap::new();
+    let mut bad = Vec::new();
+    for term in social_glossary::terms() {
+        let mut texts: Vec<&str> = vec![term.summary(), term.definition()];
+        texts.extend(term.benefits().iter().map(|b| b.description));
+        texts.extend(term.platforms().iter().map(|p| p.why));
+        texts.extend(term.examples().iter().copied());
+        let mut own = HashSet::new();
+        for text in texts {
+            for sentence in sentences(text) {
+                let key = sentence.to_lowercase();
+                if key.split_whitespace().count() < 6 || !own.insert(key.clone()) {
+                    continue;
+                }
+                if let Some(first) = owner.insert(key, term.slug()) {
+                    bad.push(format!("{} and {} share: {sentence}", first, term.slug()));
+                }
+            }
+        }
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
+#[test]
+fn related_links_connect_the_whole_glossary() {
+    let terms = social_glossary::terms();
+    let mut seen: HashSet<&str> = HashSet::new();
+    let mut queue: VecDeque<&Term> = VecDeque::from([terms[0]]);
+    seen.insert(terms[0].slug());
+    while let Some(term) = queue.pop_front() {
+        for next in term.related() {
+            if seen.insert(next.slug()) {
+                queue.push_back(next);
+            }
+        }
+    }
+    let unreachable: Vec<&str> = terms
+        .iter()
+        .map(|t| t.slug())
+        .filter(|s| !seen.contains(s))
+        .collect();
+    assert!(
+        unreachable.is_empty(),
+        "not reachable from {}: {unreachable:?}",
+        terms[0].slug()
+    );
+}
+
+#[test]
+fn retired_features_are_marked() {
+    for slug in [
+        "fleets",
+        "igtv",
+        "periscope",
+        "google-plus",
+        "vine",
+        "swipe-up-link",
+        "idea-pins",
+    ] {
+        let term = social_glossary::get(slug).unwrap_or_else(|| panic!("{slug} is missing"));
+        assert!(term.is_deprecated(), "{slug} should be marked deprecated");
+    }
+}
+
+#[test]
+fn the_seed_wording_is_not_reused() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let tool = root.join("../shared/tools/seed-overlap");
+    if !tool.exists() {
+        // Outside the project's workspace (e.g. from a packaged crate) the checker is not there.
+        eprintln!("skipped: {} not found", tool.display());
+        return;
+    }
+    let out = std::process::Command::new(&tool)
+        .arg(root.join("glossary"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
