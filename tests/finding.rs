@@ -118,6 +118,26 @@ fn find_terms_in_the_seed_document() {
     assert!(found("niche") >= 3);
     assert!(found("influencer-marketing") >= 1);
     assert!(found("engagement") >= 1);
+    // Everything found is really about the seed's subject: no everyday word ("like", "explore",
+    // "connections") is taken for a term.
+    let mut distinct: Vec<&str> = mentions.iter().map(|m| m.term.slug()).collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    assert_eq!(
+        distinct,
+        [
+            "authenticity",
+            "content-creator",
+            "engagement",
+            "follower",
+            "influencer-marketing",
+            "instagram",
+            "macro-influencer",
+            "micro-influencer",
+            "niche",
+            "storytelling"
+        ]
+    );
     // "influencer marketing" is one mention of influencer-marketing, not also one of influencer.
     for m in &mentions {
         assert_eq!(&seed[m.range.clone()], m.text);

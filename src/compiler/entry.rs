@@ -26,6 +26,7 @@ pub(crate) struct RawEntry {
     pub range: Option<Spanned<RawRange>>,
     pub last_reviewed: Option<Spanned<String>>,
     pub deprecated: Option<Spanned<RawDeprecation>>,
+    pub text_match: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]

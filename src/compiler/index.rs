@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::validate::Entry;
+use super::validate::{Entry, TextMatch};
 use crate::normalize::{NormalizedKey, key_bigrams};
 use crate::tokenize::{field, for_each_token};
 
@@ -166,7 +166,8 @@ pub(crate) struct FindPattern {
 /// The texts that mention an entry in prose: every name and alias as written, with hyphens as spaces or
 /// dropped, and their plural and possessive forms. One-letter spellings ("X") are left out: in prose they
 /// are almost never the term. A pattern two entries could claim goes to the entry that wrote it, and is
-/// dropped when neither did.
+/// dropped when neither did. Entries whose `text_match` is `never` give no pattern; `exact-case` ones
+/// give patterns whose case must match.
 pub(crate) fn find_patterns(entries: &[Entry]) -> Vec<FindPattern> {
     // ASCII-lower-cased pattern -> (entry, written by that entry, exact case)
     let mut claims: BTreeMap<String, (Option<usize>, bool, bool, String)> = BTreeMap::new();
@@ -185,17 +186,23 @@ pub(crate) fn find_patterns(entries: &[Entry]) -> Vec<FindPattern> {
             Some(slot) => slot.0 = None,
         }
     };
-    for (i, e) in entries.iter().enumerate() {
+    let in_text = || {
+        entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.text_match != TextMatch::Never)
+    };
+    for (i, e) in in_text() {
         for text in std::iter::once(&e.name).chain(&e.aliases) {
             let text = text.trim();
-            let exact_case = is_short_acronym(text);
+            let exact_case = e.text_match == TextMatch::ExactCase || is_short_acronym(text);
             claim(text.to_owned(), i, true, exact_case);
         }
     }
-    for (i, e) in entries.iter().enumerate() {
+    for (i, e) in in_text() {
         for text in std::iter::once(&e.name).chain(&e.aliases) {
             let text = text.trim();
-            let exact_case = is_short_acronym(text);
+            let exact_case = e.text_match == TextMatch::ExactCase || is_short_acronym(text);
             let mut forms: BTreeSet<String> = BTreeSet::new();
             forms.insert(text.to_owned());
             forms.insert(text.replace('-', " "));

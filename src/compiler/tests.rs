@@ -463,3 +463,47 @@ fn the_shipped_glossary_regenerates_byte_for_byte() {
         "the generated code drifted from what the build script wrote"
     );
 }
+
+#[test]
+fn unknown_text_match_value() {
+    let p = problems_after("beta.toml", |t| {
+        t.replace("aliases = []", "aliases = []\ntext_match = \"sometimes\"")
+    });
+    assert_one(&p, "beta.toml", Some(3), "`text_match`");
+}
+
+#[test]
+fn text_match_controls_the_find_patterns() {
+    let files = [
+        (
+            "alpha.toml".to_owned(),
+            entry("Alpha", &["beta"]).replace("aliases = []", "text_match = \"never\""),
+        ),
+        (
+            "beta.toml".to_owned(),
+            entry("Beta", &["alpha"]).replace("aliases = []", "text_match = \"exact-case\""),
+        ),
+        ("gamma.toml".to_owned(), entry("Gamma", &["alpha"])),
+    ];
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
+    let compiled = compile_folder(Folder::new(&refs).0.as_path()).unwrap();
+    let patterns = index::find_patterns(compiled.entries());
+    assert!(
+        patterns.iter().all(|p| p.entry != 0),
+        "never: no pattern for alpha"
+    );
+    assert!(
+        patterns
+            .iter()
+            .filter(|p| p.entry == 1)
+            .all(|p| p.exact_case)
+    );
+    assert!(
+        patterns
+            .iter()
+            .any(|p| p.entry == 2 && !p.exact_case && p.text == "Gammas")
+    );
+}

@@ -47,6 +47,21 @@ pub struct Entry {
     pub last_reviewed: Option<(u16, u8, u8)>,
     /// (since, superseded_by, note).
     pub deprecation: Option<(String, Option<usize>, String)>,
+    /// How the entry's spellings may be found in running text.
+    pub text_match: TextMatch,
+}
+
+/// How [`find_terms`](crate::Glossary::find_terms) may spot an entry in running text. Set with
+/// `text_match` in the entry's file, for names that are also everyday words ("Threads", "Ban").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TextMatch {
+    /// Any ASCII case (`text_match = "any-case"`, the default).
+    #[default]
+    AnyCase,
+    /// Only as capitalized in the name or alias (`"exact-case"`): "Threads" is the app, "threads" is not.
+    ExactCase,
+    /// Never (`"never"`): the everyday sense dominates ("ban", "mute", "mid").
+    Never,
 }
 
 /// Links as written, kept with their lines until every slug is known.
@@ -483,6 +498,24 @@ fn check_entry(
         (since, None, note)
     });
 
+    let text_match = match raw
+        .text_match
+        .as_ref()
+        .map(|t| (t.get_ref().as_str(), t.span().start))
+    {
+        None | Some(("any-case", _)) => TextMatch::AnyCase,
+        Some(("exact-case", _)) => TextMatch::ExactCase,
+        Some(("never", _)) => TextMatch::Never,
+        Some((other, at)) => {
+            problems.push(
+                path,
+                line(at),
+                format!("`text_match` {other:?} must be \"any-case\", \"exact-case\" or \"never\""),
+            );
+            TextMatch::AnyCase
+        }
+    };
+
     let related = raw
         .related
         .iter()
@@ -506,6 +539,7 @@ fn check_entry(
         range,
         last_reviewed,
         deprecation,
+        text_match,
     };
     (
         entry,
