@@ -39,8 +39,8 @@ pub struct GlossaryTables {
     pub by_platform: &'static [&'static [&'static Term]; Platform::COUNT],
     /// Every name and alias, one per normalized key, sorted by key (completion and suggestions).
     pub spellings: &'static [Spelling],
-    /// Padded byte bigram of a key -> ascending positions in `spellings` (suggestions).
-    pub grams: &'static phf::Map<u16, &'static [u32]>,
+    /// Padded byte trigram of a key -> ascending positions in `spellings` (suggestions).
+    pub grams: &'static phf::Map<u32, &'static [u32]>,
     /// Stemmed word -> the terms it occurs in (ranked search).
     pub words: &'static phf::Map<&'static str, &'static [Posting]>,
     /// Literal spellings to look for in running text (finding terms).

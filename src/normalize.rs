@@ -17,6 +17,28 @@ pub fn is_ignored(c: char) -> bool {
     ) || c.is_whitespace()
 }
 
+/// Marks an ASCII byte that normalization drops.
+const DROP: u8 = 0xFF;
+
+/// What each ASCII byte becomes: itself lower-cased, or [`DROP`] for the ignored ones.
+const ASCII_FOLD: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8 as char;
+        table[b] = if matches!(c, '-' | '_' | '.' | '\'' | '/')
+            || c.is_ascii_whitespace()
+            || c == '\u{0b}'
+        {
+            DROP
+        } else {
+            c.to_ascii_lowercase() as u8
+        };
+        b += 1;
+    }
+    table
+};
+
 /// A normalized key held on the stack.
 #[derive(Clone, Copy)]
 pub struct NormalizedKey {
@@ -25,23 +47,36 @@ pub struct NormalizedKey {
 }
 
 impl NormalizedKey {
-    /// Normalizes `query`: leading and trailing white space and a leading `#` are dropped, letters are
-    /// lower-cased, and [ignored](is_ignored) characters are removed. Returns `None` when the result is
-    /// empty or longer than [`MAX_KEY_LEN`], since no key can match it then.
+    /// Normalizes `query`: letters are lower-cased, [ignored](is_ignored) characters are removed, and
+    /// `#` signs before the first kept character are dropped. Returns `None` when the result is empty or
+    /// longer than [`MAX_KEY_LEN`], since no key can match it then.
+    #[inline]
     pub fn new(query: &str) -> Option<Self> {
         let mut key = NormalizedKey {
             bytes: [0; MAX_KEY_LEN],
             len: 0,
         };
-        let trimmed = query.trim_start();
-        let trimmed = trimmed.strip_prefix('#').unwrap_or(trimmed);
-        for c in trimmed.chars() {
-            if is_ignored(c) {
-                continue;
-            }
-            if c.is_ascii() {
-                key.push_byte(c.to_ascii_lowercase() as u8)?;
+        let bytes = query.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii() {
+                // ASCII, the common case: one table look-up decides drop, keep or lower-case.
+                i += 1;
+                let folded = ASCII_FOLD[b as usize];
+                if folded == DROP {
+                    continue;
+                }
+                if folded == b'#' && key.len == 0 {
+                    continue;
+                }
+                key.push_byte(folded)?;
             } else {
+                let c = query[i..].chars().next()?;
+                i += c.len_utf8();
+                if is_ignored(c) {
+                    continue;
+                }
                 for lower in c.to_lowercase() {
                     let mut utf8 = [0u8; 4];
                     for &b in lower.encode_utf8(&mut utf8).as_bytes() {
@@ -128,15 +163,19 @@ fn singular_by_stripping(text: &str, plural: &str, singular: &str) -> Option<Nor
     Some(key)
 }
 
-/// The padded byte bigrams of a normalized key, as `u16`s: a zero byte marks both ends, so "ab" gives
-/// `\0a`, `ab`, `b\0`. The suggestion index is built from these, and a query is cut into them the same way.
-pub fn key_bigrams(key: &str) -> impl Iterator<Item = u16> + '_ {
+/// The padded byte trigrams of a normalized key, as `u32`s: a zero byte marks both ends, so "abc" gives
+/// `\0ab`, `abc`, `bc\0` (one trigram per byte). The suggestion index is built from these, and a query
+/// is cut into them the same way. An edit changes at most three of them.
+pub fn key_trigrams(key: &str) -> impl Iterator<Item = u32> + '_ {
     let bytes = key.as_bytes();
-    (0..=bytes.len()).map(move |i| {
-        let before = if i == 0 { 0 } else { bytes[i - 1] };
-        let after = bytes.get(i).copied().unwrap_or(0);
-        u16::from_be_bytes([before, after])
-    })
+    let at = move |i: usize| -> u32 {
+        if i == 0 {
+            0
+        } else {
+            bytes.get(i - 1).copied().map_or(0, u32::from)
+        }
+    };
+    (1..=bytes.len()).map(move |i| (at(i - 1) << 16) | (at(i) << 8) | at(i + 1))
 }
 
 #[cfg(test)]
@@ -161,6 +200,22 @@ mod tests {
         assert_eq!(norm("#hashtag"), Some("hashtag"));
         assert_eq!(norm("A/B testing"), Some("abtesting"));
         assert_eq!(norm("it\u{2019}s giving"), Some("itsgiving"));
+    }
+
+    #[test]
+    fn the_ascii_table_agrees_with_is_ignored() {
+        for b in 0u8..128 {
+            let c = b as char;
+            assert_eq!(ASCII_FOLD[b as usize] == DROP, is_ignored(c), "{b:#x}");
+        }
+    }
+
+    #[test]
+    fn only_a_leading_hash_is_dropped() {
+        assert_eq!(norm(" #hashtag"), Some("hashtag"));
+        assert_eq!(norm("##hashtag"), Some("hashtag"));
+        assert_eq!(norm("# #"), None);
+        assert_eq!(norm("c#"), Some("c#"));
     }
 
     #[test]

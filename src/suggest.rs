@@ -1,15 +1,16 @@
 //! Suggestions for misspelled or partial queries, and autocompletion, over names and aliases.
 //!
 //! Both run on the spelling table the compiler sorts by normalized key. Completion is a binary search
-//! into it. Suggestions gather candidates through the bigram index (a key within `k` edits of the
-//! query shares at least one of any `2k + 1` of the query's bigrams, so only the rarest `2k + 1`
-//! posting lists are read) and verify them with a bit-parallel edit distance.
+//! into it. Suggestions gather candidates through the trigram index (an edit changes at most three
+//! trigrams, so a key within `k` edits of the query shares at least one of any `3k + 1` of the query's
+//! trigrams, and only the rarest `3k + 1` posting lists are read) and verify them with a bit-parallel
+//! edit distance.
 
 use std::fmt;
 
 use crate::edit_distance::Pattern;
 use crate::glossary::{Glossary, Spelling};
-use crate::normalize::{NormalizedKey, key_bigrams};
+use crate::normalize::{NormalizedKey, key_trigrams};
 use crate::term::Term;
 
 /// A term proposed for a query by [`Glossary::suggest`].
@@ -81,13 +82,15 @@ impl fmt::Display for DidYouMean<'_> {
     }
 }
 
-/// How many edits a query of `len` normalized bytes may be away from a suggestion.
+/// How many edits a query of `len` normalized bytes may be away from a suggestion: one for short
+/// words, up to three for long phrases, and never more than its `len` trigrams can rule out.
 fn max_edits(len: usize) -> usize {
-    match len {
-        0..=3 => 1,
-        4..=7 => 2,
+    let wanted = match len {
+        0..=4 => 1,
+        5..=15 => 2,
         _ => 3,
-    }
+    };
+    wanted.min(len.saturating_sub(1) / 3)
 }
 
 /// How many prefix matches to gather before ranking, per suggestion asked for.
@@ -171,13 +174,13 @@ impl Glossary {
     }
 
     /// Positions in the spelling table of every key that may be within `k` edits of `key`: the union
-    /// of the posting lists of the query's `2k + 1` rarest bigrams.
+    /// of the posting lists of the query's `3k + 1` rarest trigrams.
     fn misspelling_candidates(&self, key: &str, k: usize) -> Vec<usize> {
         let grams = self.tables().grams;
-        let mut lists: Vec<&'static [u32]> = key_bigrams(key)
+        let mut lists: Vec<&'static [u32]> = key_trigrams(key)
             .map(|gram| grams.get(&gram).copied().unwrap_or(&[]))
             .collect();
-        let needed = (2 * k + 1).min(lists.len());
+        let needed = (3 * k + 1).min(lists.len());
         lists.sort_unstable_by_key(|list| list.len());
         let mut candidates: Vec<usize> = lists[..needed]
             .iter()

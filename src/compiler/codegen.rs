@@ -185,7 +185,7 @@ fn render_search_indexes(out: &mut String, entries: &[Entry], p: &str) {
     }
     let _ = writeln!(
         out,
-        "static GRAMS: {p}phf::Map<u16, &'static [u32]> = {};\n",
+        "static GRAMS: {p}phf::Map<u32, &'static [u32]> = {};\n",
         grams.build()
     );
 

@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::validate::{Entry, TextMatch};
-use crate::normalize::{NormalizedKey, key_bigrams};
+use crate::normalize::{NormalizedKey, key_trigrams};
 use crate::tokenize::{field, for_each_token};
 
 /// One way to write a term: its normalized key, the text as written, and the entry.
@@ -34,11 +34,11 @@ pub(crate) fn spellings(entries: &[Entry]) -> Vec<Spelling> {
     by_key.into_values().collect()
 }
 
-/// Bigram -> ascending positions in the spelling table of the spellings that contain it.
-pub(crate) fn gram_index(spellings: &[Spelling]) -> BTreeMap<u16, Vec<u32>> {
-    let mut index: BTreeMap<u16, BTreeSet<u32>> = BTreeMap::new();
+/// Trigram -> ascending positions in the spelling table of the spellings that contain it.
+pub(crate) fn gram_index(spellings: &[Spelling]) -> BTreeMap<u32, Vec<u32>> {
+    let mut index: BTreeMap<u32, BTreeSet<u32>> = BTreeMap::new();
     for (i, s) in spellings.iter().enumerate() {
-        for gram in key_bigrams(&s.key) {
+        for gram in key_trigrams(&s.key) {
             index.entry(gram).or_default().insert(i as u32);
         }
     }
@@ -164,7 +164,7 @@ pub(crate) struct FindPattern {
 }
 
 /// The texts that mention an entry in prose: every name and alias as written, with hyphens as spaces or
-/// dropped, and their plural and possessive forms. One-letter spellings ("X") are left out: in prose they
+/// dropped, and their plurals. One-letter spellings ("X") are left out: in prose they
 /// are almost never the term. A pattern two entries could claim goes to the entry that wrote it, and is
 /// dropped when neither did. Entries whose `text_match` is `never` give no pattern; `exact-case` ones
 /// give patterns whose case must match.
@@ -209,7 +209,7 @@ pub(crate) fn find_patterns(entries: &[Entry]) -> Vec<FindPattern> {
             forms.insert(text.replace('-', ""));
             forms.insert(text.replace(' ', "-"));
             for form in forms {
-                for variant in plural_and_possessive(&form, exact_case) {
+                for variant in plural(&form, exact_case) {
                     claim(variant, i, false, exact_case);
                 }
                 claim(form, i, false, exact_case);
@@ -233,8 +233,10 @@ fn is_short_acronym(text: &str) -> bool {
     letters <= 5 && text.chars().all(|c| !c.is_lowercase())
 }
 
-fn plural_and_possessive(text: &str, acronym: bool) -> Vec<String> {
-    let mut out = vec![format!("{text}'s"), format!("{text}\u{2019}s")];
+/// The plural of a spelling. Possessives need no pattern of their own: in "Instagram's" the name is
+/// followed by an apostrophe, which ends a word, so the name itself matches.
+fn plural(text: &str, acronym: bool) -> Vec<String> {
+    let mut out = Vec::new();
     let lower = text.to_ascii_lowercase();
     if acronym {
         out.push(format!("{text}s"));
