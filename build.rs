@@ -25,5 +25,7 @@ fn main() {
     ] {
         println!("cargo::rerun-if-changed={input}");
     }
-    compiler::build_script_for("glossary", "glossary.rs", "crate");
+    compiler::Builder::new("glossary")
+        .crate_path("crate")
+        .build_script();
 }

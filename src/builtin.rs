@@ -7,3 +7,4 @@ mod generated {
 }
 
 pub use generated::GLOSSARY;
+pub use generated::TERMS as BUILTIN_TERMS;

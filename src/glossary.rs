@@ -47,6 +47,8 @@ pub struct GlossaryTables {
     pub patterns: &'static [FindPattern],
     /// The automaton over `patterns`, built on first use.
     pub matcher: &'static MatcherCell,
+    /// The glossary this one extends: `get` and `lookup` fall back to it.
+    pub base: Option<&'static Glossary>,
 }
 
 /// One way to write a term, for completion and suggestions. Not part of the public API.
@@ -103,6 +105,7 @@ impl MatcherCell {
 
 impl Glossary {
     /// The generated tables, for the query modules of this crate.
+    #[cfg(feature = "std")]
     pub(crate) const fn tables(&self) -> &GlossaryTables {
         &self.tables
     }
@@ -136,7 +139,10 @@ impl Glossary {
     /// ```
     #[inline]
     pub fn get(&self, slug: &str) -> Option<&'static Term> {
-        self.tables.slugs.get(slug).copied()
+        match self.tables.slugs.get(slug) {
+            Some(term) => Some(term),
+            None => self.tables.base.and_then(|base| base.get(slug)),
+        }
     }
 
     /// Finds a term the way a person would type it. Case, spaces, hyphens, underscores, dots, slashes,
@@ -154,11 +160,25 @@ impl Glossary {
     #[inline]
     pub fn lookup(&self, query: &str) -> Option<&'static Term> {
         let key = NormalizedKey::new(query)?;
+        self.lookup_key(&key)
+            .or_else(|| self.tables.base.and_then(|base| base.lookup_key(&key)))
+    }
+
+    /// [`lookup`](Self::lookup) of an already normalized key, in this glossary's own terms only.
+    #[inline]
+    fn lookup_key(&self, key: &NormalizedKey) -> Option<&'static Term> {
         if let Some(term) = self.tables.keys.get(key.as_str()) {
             return Some(term);
         }
         key.singular_candidates()
             .find_map(|singular| self.tables.keys.get(singular.as_str()).copied())
+    }
+
+    /// The glossary this one extends, if any: [`get`](Self::get) and [`lookup`](Self::lookup) answer
+    /// from it what this glossary's own terms do not. Browsing, suggestions, search and
+    /// [`find_terms`](Self::find_terms) cover the own terms only.
+    pub const fn base(&self) -> Option<&'static Glossary> {
+        self.tables.base
     }
 
     /// Every term, in alphabetical order of name.

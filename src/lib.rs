@@ -70,6 +70,26 @@ pub use suggest::{Completion, Suggestion, SuggestionKind, UnknownTerm};
 pub use taxonomy::{Category, ParseCategoryError, ParsePlatformError, Platform};
 pub use term::{Benefit, Deprecation, PlatformUsage, RelatedTerms, ReviewDate, Term, TypicalRange};
 
+#[cfg(feature = "compiler")]
+impl compiler::Builder {
+    /// Lets the entries link to the built-in glossary's slugs (in `related` and `superseded_by`), and
+    /// makes the generated glossary's [`get`](Glossary::get) and [`lookup`](Glossary::lookup) fall
+    /// back to the built-in terms. The downstream crate's own terms come first, so it can redefine a
+    /// built-in term under the same name.
+    pub fn extend_builtin(mut self) -> compiler::Builder {
+        self.base = Some(compiler::BaseGlossary {
+            slugs: GLOSSARY
+                .terms_by_slug()
+                .iter()
+                .map(|t| t.slug().to_owned())
+                .collect(),
+            terms_path: format!("{}::__private::BUILTIN_TERMS", self.krate),
+            glossary_path: format!("{}::GLOSSARY", self.krate),
+        });
+        self
+    }
+}
+
 /// Items that generated code refers to. Not part of the public API; may change in any release.
 #[doc(hidden)]
 pub mod __private {
@@ -81,6 +101,9 @@ pub mod __private {
         Benefit, Deprecation, PlatformUsage, ReviewDate, Term, TermData, TypicalRange,
     };
     pub use phf;
+
+    /// The built-in term table, for glossaries that extend it.
+    pub use crate::builtin::BUILTIN_TERMS;
 }
 
 /// The crate's built-in glossary. The free functions of this crate delegate to it.
@@ -206,3 +229,8 @@ pub fn find_terms(text: &str) -> Vec<Mention<'_>> {
 pub fn try_lookup(query: &str) -> Result<&'static Term, UnknownTerm> {
     GLOSSARY.try_lookup(query)
 }
+
+/// The README's Rust snippets, compiled and run as doctests so that they stay true.
+#[cfg(all(doctest, feature = "std"))]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -166,6 +166,7 @@ fn singular_by_stripping(text: &str, plural: &str, singular: &str) -> Option<Nor
 /// The padded byte trigrams of a normalized key, as `u32`s: a zero byte marks both ends, so "abc" gives
 /// `\0ab`, `abc`, `bc\0` (one trigram per byte). The suggestion index is built from these, and a query
 /// is cut into them the same way. An edit changes at most three of them.
+#[cfg_attr(not(feature = "std"), allow(dead_code))] // used by suggestions (std) and the compiler
 pub fn key_trigrams(key: &str) -> impl Iterator<Item = u32> + '_ {
     let bytes = key.as_bytes();
     let at = move |i: usize| -> u32 {

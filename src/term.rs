@@ -404,3 +404,55 @@ pub struct Deprecation {
     /// What happened.
     pub note: &'static str,
 }
+
+#[cfg(feature = "serde")]
+mod serialize {
+    //! `Serialize` for [`Term`] and [`Deprecation`]: links to other terms are written as slugs.
+
+    use serde::ser::{Serialize, SerializeStruct, Serializer};
+
+    use super::{Deprecation, Term};
+
+    /// A list of terms, serialized as their slugs.
+    struct Slugs(&'static [&'static Term]);
+
+    impl Serialize for Slugs {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.collect_seq(self.0.iter().map(|t| t.slug()))
+        }
+    }
+
+    impl Serialize for Term {
+        /// Every field, with `related` as a list of slugs.
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let d = &self.data;
+            let mut s = serializer.serialize_struct("Term", 14)?;
+            s.serialize_field("slug", d.slug)?;
+            s.serialize_field("name", d.name)?;
+            s.serialize_field("aliases", d.aliases)?;
+            s.serialize_field("category", &d.category)?;
+            s.serialize_field("summary", d.summary)?;
+            s.serialize_field("definition", d.definition)?;
+            s.serialize_field("examples", d.examples)?;
+            s.serialize_field("benefits", d.benefits)?;
+            s.serialize_field("platforms", d.platforms)?;
+            s.serialize_field("related", &Slugs(d.related))?;
+            s.serialize_field("formula", &d.formula)?;
+            s.serialize_field("range", &d.range)?;
+            s.serialize_field("last_reviewed", &d.last_reviewed)?;
+            s.serialize_field("deprecation", &d.deprecation)?;
+            s.end()
+        }
+    }
+
+    impl Serialize for Deprecation {
+        /// `since`, `superseded_by` (a slug or null) and `note`.
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut s = serializer.serialize_struct("Deprecation", 3)?;
+            s.serialize_field("since", self.since)?;
+            s.serialize_field("superseded_by", &self.superseded_by.map(Term::slug))?;
+            s.serialize_field("note", self.note)?;
+            s.end()
+        }
+    }
+}

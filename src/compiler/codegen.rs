@@ -4,15 +4,26 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
+use super::BaseGlossary;
 use super::index;
 use super::validate::Entry;
 use crate::taxonomy::{Category, Platform};
 
 /// Renders the generated module. `krate` is the path of the `social_glossary` crate as seen from the
 /// generated code: `crate` inside this crate, `::social_glossary` elsewhere.
-pub(crate) fn render(entries: &[Entry], keys: &BTreeMap<String, usize>, krate: &str) -> String {
+pub(crate) fn render(
+    entries: &[Entry],
+    keys: &BTreeMap<String, usize>,
+    krate: &str,
+    base: Option<&BaseGlossary>,
+) -> String {
     let p = format!("{krate}::__private::");
-    let term_ref = |i: usize| format!("&TERMS[{i}]");
+    // Positions past the own entries name terms of the base glossary.
+    let count = entries.len();
+    let term_ref = |i: usize| match base {
+        Some(base) if i >= count => format!("&{}[{}]", base.terms_path, i - count),
+        _ => format!("&TERMS[{i}]"),
+    };
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -20,7 +31,11 @@ pub(crate) fn render(entries: &[Entry], keys: &BTreeMap<String, usize>, krate: &
         entries.len()
     );
 
-    let _ = writeln!(out, "static TERMS: [{p}Term; {}] = [", entries.len());
+    let _ = writeln!(
+        out,
+        "/// Every term, in slug order.\n#[doc(hidden)]\npub static TERMS: [{p}Term; {}] = [",
+        entries.len()
+    );
     for e in entries {
         let _ = writeln!(out, "    {p}Term::__new({p}TermData {{");
         let _ = writeln!(out, "        slug: {:?},", e.slug);
@@ -156,7 +171,8 @@ pub(crate) fn render(entries: &[Entry], keys: &BTreeMap<String, usize>, krate: &
 
     let _ = writeln!(
         out,
-        "/// The compiled glossary.\npub static GLOSSARY: {p}Glossary = {p}Glossary::__new({p}GlossaryTables {{\n    terms: &TERMS,\n    alphabetical: &ALPHABETICAL,\n    slugs: &SLUGS,\n    keys: &KEYS,\n    by_category: &BY_CATEGORY,\n    by_platform: &BY_PLATFORM,\n    spellings: &SPELLINGS,\n    grams: &GRAMS,\n    words: &WORDS,\n    patterns: &PATTERNS,\n    matcher: &MATCHER,\n}});"
+        "/// The compiled glossary.\npub static GLOSSARY: {p}Glossary = {p}Glossary::__new({p}GlossaryTables {{\n    terms: &TERMS,\n    alphabetical: &ALPHABETICAL,\n    slugs: &SLUGS,\n    keys: &KEYS,\n    by_category: &BY_CATEGORY,\n    by_platform: &BY_PLATFORM,\n    spellings: &SPELLINGS,\n    grams: &GRAMS,\n    words: &WORDS,\n    patterns: &PATTERNS,\n    matcher: &MATCHER,\n    base: {},\n}});",
+        base.map_or("None".to_owned(), |b| format!("Some(&{})", b.glossary_path))
     );
     out
 }

@@ -54,14 +54,18 @@ impl Problems {
         });
     }
 
-    pub(crate) fn into_result<T>(mut self, value: T) -> Result<T, Problems> {
+    pub(crate) fn into_result<T>(self, value: T) -> Result<T, Problems> {
         if self.list.is_empty() {
             Ok(value)
         } else {
-            self.list
-                .sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
-            Err(self)
+            Err(self.sorted())
         }
+    }
+
+    pub(crate) fn sorted(mut self) -> Problems {
+        self.list
+            .sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+        self
     }
 }
 

@@ -36,6 +36,8 @@ pub struct Entry {
     /// (platform, why) pairs.
     pub platforms: Vec<(Platform, String)>,
     /// Related entries: the explicit links in file order, then the entries that link here, in slug order.
+    /// A position `p` at or past the number of entries names term `p - entries.len()` of the base
+    /// glossary (see [`Builder::extend_builtin`](super::Builder::extend_builtin)).
     pub related: Vec<usize>,
     /// How many of `related` the entry listed itself.
     pub explicit_related: usize,
@@ -74,6 +76,7 @@ struct PendingLinks {
 pub(crate) fn validate(
     files: &[(PathBuf, Vec<u8>)],
     folder: &Path,
+    base_slugs: &[String],
 ) -> Result<(Vec<Entry>, BTreeMap<String, usize>), Problems> {
     let mut problems = Problems::default();
     if files.is_empty() {
@@ -123,18 +126,28 @@ pub(crate) fn validate(
     }
 
     // Entries arrive in slug order; positions are final from here on.
-    let position: BTreeMap<&str, usize> = entries
+    let own: BTreeMap<&str, usize> = entries
         .iter()
         .enumerate()
         .map(|(i, e)| (e.slug.as_str(), i))
         .collect();
+    // Own entries first, then the base glossary's, numbered after the own ones.
+    let count = entries.len();
+    let position = |slug: &str| -> Option<usize> {
+        own.get(slug).copied().or_else(|| {
+            base_slugs
+                .binary_search_by(|s| s.as_str().cmp(slug))
+                .ok()
+                .map(|b| count + b)
+        })
+    };
     let mut explicit: Vec<Vec<usize>> = Vec::with_capacity(entries.len());
     let mut superseded = Vec::with_capacity(entries.len());
     for (i, links) in pending.iter().enumerate() {
         let entry = &entries[i];
         let mut list = Vec::new();
         for (slug, line) in &links.related {
-            match position.get(slug.as_str()) {
+            match position(slug.as_str()).as_ref() {
                 _ if *slug == entry.slug => problems.push(
                     &entry.file,
                     Some(*line),
@@ -157,7 +170,7 @@ pub(crate) fn validate(
         explicit.push(list);
         superseded.push(match &links.superseded_by {
             None => None,
-            Some((slug, line)) => match position.get(slug.as_str()) {
+            Some((slug, line)) => match position(slug.as_str()).as_ref() {
                 _ if *slug == entry.slug => {
                     problems.push(
                         &entry.file,
@@ -208,7 +221,8 @@ pub(crate) fn validate(
     // Related links are symmetric: explicit links first, then back-links in slug order.
     let mut backlinks: Vec<Vec<usize>> = vec![Vec::new(); entries.len()];
     for (i, list) in explicit.iter().enumerate() {
-        for &j in list {
+        // Base terms are compiled already and cannot link back.
+        for &j in list.iter().filter(|&&j| j < count) {
             backlinks[j].push(i);
         }
     }
