@@ -220,3 +220,19 @@ fn the_seed_wording_is_not_reused() {
         String::from_utf8_lossy(&out.stdout)
     );
 }
+
+#[test]
+fn the_readme_coverage_table_matches_the_data() {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let g = social_glossary::glossary();
+    let mut expected = vec![format!("| all | {} |", g.len())];
+    expected.extend(g.categories().map(|(c, n)| format!("| {c} | {n} |")));
+    expected.extend(g.platforms().map(|(p, n)| format!("| {p} | {n} |")));
+    for line in expected {
+        assert!(
+            readme.contains(&line),
+            "README.md lacks {line:?}; paste `cargo run --example coverage` into it"
+        );
+    }
+}
