@@ -507,3 +507,50 @@ fn text_match_controls_the_find_patterns() {
             .any(|p| p.entry == 2 && !p.exact_case && p.text == "Gammas")
     );
 }
+
+#[test]
+fn every_malformed_folder_is_rejected_with_exactly_the_expected_problems() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/malformed");
+    let mut cases: Vec<PathBuf> = std::fs::read_dir(&corpus)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .collect();
+    cases.sort();
+    assert!(cases.len() >= 7, "the corpus has {} cases", cases.len());
+    for case in cases {
+        let name = case.file_name().unwrap().to_str().unwrap().to_owned();
+        let scratch = Folder::new(&[]);
+        let folder = scratch.0.join(&name);
+        std::fs::create_dir_all(&folder).unwrap();
+        for file in std::fs::read_dir(&case).unwrap().map(|e| e.unwrap().path()) {
+            if file.extension().is_some_and(|e| e == "toml") {
+                std::fs::copy(&file, folder.join(file.file_name().unwrap())).unwrap();
+            }
+        }
+        let problems = compile_folder(&folder).expect_err(&name);
+        let reported: Vec<String> = problems
+            .iter()
+            .map(|p| {
+                p.to_string()
+                    .replace(&format!("{}/", scratch.0.display()), "")
+            })
+            .collect();
+        let expected = std::fs::read_to_string(case.join("expected.txt")).unwrap();
+        let expected: Vec<&str> = expected.lines().filter(|l| !l.trim().is_empty()).collect();
+        assert_eq!(
+            reported.len(),
+            expected.len(),
+            "{name}: reported {reported:#?}"
+        );
+        for want in &expected {
+            let (location, needle) = want.split_once(": ").unwrap();
+            assert!(
+                reported
+                    .iter()
+                    .any(|r| r.starts_with(&format!("{location}:")) && r.contains(needle)),
+                "{name}: no problem at {location} containing {needle:?} in {reported:#?}"
+            );
+        }
+    }
+}
