@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 use std::hint::black_box;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, MatchKind};
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use social_glossary::{Category, Platform, Term};
 
@@ -186,7 +186,6 @@ fn finding(c: &mut Criterion) {
     let bare = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
         .ascii_case_insensitive(true)
-        .kind(Some(AhoCorasickKind::DFA))
         .build(spellings.iter().map(|(s, _)| s.as_str()))
         .unwrap();
     let _ = social_glossary::find_terms("warm up the lazily built matcher");

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 
 use crate::glossary::Glossary;
 use crate::term::Term;
@@ -89,8 +89,8 @@ impl Glossary {
                 .match_kind(MatchKind::LeftmostLongest)
                 .ascii_case_insensitive(true)
                 .start_kind(StartKind::Both)
-                // A full DFA: a few MB for the built-in glossary, built once, and the fastest scan.
-                .kind(Some(AhoCorasickKind::DFA))
+                // The default (a contiguous NFA for this many patterns): about 0.5 MB and 16 ms to build
+                // for the built-in glossary. A full DFA scans about 18% faster but takes 18 MB and 72 ms.
                 .build(self.tables().patterns.iter().map(|p| p.text))
                 .expect("the glossary's find patterns are few and short enough for an automaton")
         })
