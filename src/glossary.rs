@@ -39,10 +39,19 @@ pub struct GlossaryTables {
     pub by_platform: &'static [&'static [&'static Term]; Platform::COUNT],
     /// Every name and alias, one per normalized key, sorted by key (completion and suggestions).
     pub spellings: &'static [Spelling],
-    /// Padded byte trigram of a key -> ascending positions in `spellings` (suggestions).
-    pub grams: &'static phf::Map<u32, &'static [u32]>,
-    /// Stemmed word -> the terms it occurs in (ranked search).
-    pub words: &'static phf::Map<&'static str, &'static [Posting]>,
+    /// Padded byte trigram of a key -> (start, len) of its list in `gram_postings` (suggestions).
+    pub grams: &'static phf::Map<u32, (u32, u32)>,
+    /// Ascending positions in `spellings`, one list per trigram.
+    pub gram_postings: &'static [u32],
+    /// Stemmed word -> (start, len) of its postings in the three `posting_*` arrays (ranked search).
+    pub words: &'static phf::Map<&'static str, (u32, u32)>,
+    /// Per posting: the term's position in the slug-ordered table.
+    pub posting_terms: &'static [u32],
+    /// Per posting: where the word occurs (bits for name, alias, summary, definition, category).
+    pub posting_fields: &'static [u8],
+    /// Per posting: what the word adds to the term's score before its rarity is applied, computed by
+    /// the compiler from where and how often it occurs.
+    pub posting_weights: &'static [f32],
     /// Literal spellings to look for in running text (finding terms).
     pub patterns: &'static [FindPattern],
     /// The automaton over `patterns`, built on first use.
@@ -60,18 +69,6 @@ pub struct Spelling {
     pub text: &'static str,
     /// The term it names.
     pub term: &'static Term,
-}
-
-/// A word's occurrence in one term, for ranked search. Not part of the public API.
-#[doc(hidden)]
-pub struct Posting {
-    /// The term's position in the slug-ordered table.
-    pub term: u32,
-    /// Where the word occurs: bits for name, alias, summary, definition, category.
-    pub fields: u8,
-    /// What the word adds to the term's score before its rarity is applied, computed by the compiler
-    /// from where and how often it occurs.
-    pub weight: f32,
 }
 
 /// A literal that mentions a term in running text. Not part of the public API.

@@ -67,16 +67,20 @@ impl Glossary {
         // term -> (score, fields matched, query words matched)
         let mut scores: HashMap<u32, (f32, u8, u16)> = HashMap::new();
         for word in &words {
-            let Some(postings) = tables.words.get(word.as_str()) else {
+            let Some(&(start, len)) = tables.words.get(word.as_str()) else {
                 continue;
             };
-            let df = postings.len() as f32;
+            let range = start as usize..(start + len) as usize;
+            let df = len as f32;
             let idf = (1.0 + (total - df + 0.5) / (df + 0.5)).ln();
-            for posting in *postings {
-                let weight = posting.weight;
-                let slot = scores.entry(posting.term).or_insert((0.0, 0, 0));
+            let postings = tables.posting_terms[range.clone()]
+                .iter()
+                .zip(&tables.posting_fields[range.clone()])
+                .zip(&tables.posting_weights[range]);
+            for ((&term, &fields), &weight) in postings {
+                let slot = scores.entry(term).or_insert((0.0, 0, 0));
                 slot.0 += idf * weight;
-                slot.1 |= posting.fields;
+                slot.1 |= fields;
                 slot.2 += 1;
             }
         }

@@ -176,9 +176,14 @@ impl Glossary {
     /// Positions in the spelling table of every key that may be within `k` edits of `key`: the union
     /// of the posting lists of the query's `3k + 1` rarest trigrams.
     fn misspelling_candidates(&self, key: &str, k: usize) -> Vec<usize> {
-        let grams = self.tables().grams;
+        let tables = self.tables();
         let mut lists: Vec<&'static [u32]> = key_trigrams(key)
-            .map(|gram| grams.get(&gram).copied().unwrap_or(&[]))
+            .map(|gram| match tables.grams.get(&gram) {
+                Some(&(start, len)) => {
+                    &tables.gram_postings[start as usize..(start + len) as usize]
+                }
+                None => &[],
+            })
             .collect();
         let needed = (3 * k + 1).min(lists.len());
         lists.sort_unstable_by_key(|list| list.len());

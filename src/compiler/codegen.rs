@@ -171,7 +171,7 @@ pub(crate) fn render(
 
     let _ = writeln!(
         out,
-        "/// The compiled glossary.\npub static GLOSSARY: {p}Glossary = {p}Glossary::__new({p}GlossaryTables {{\n    terms: &TERMS,\n    alphabetical: &ALPHABETICAL,\n    slugs: &SLUGS,\n    keys: &KEYS,\n    by_category: &BY_CATEGORY,\n    by_platform: &BY_PLATFORM,\n    spellings: &SPELLINGS,\n    grams: &GRAMS,\n    words: &WORDS,\n    patterns: &PATTERNS,\n    matcher: &MATCHER,\n    base: {},\n}});",
+        "/// The compiled glossary.\npub static GLOSSARY: {p}Glossary = {p}Glossary::__new({p}GlossaryTables {{\n    terms: &TERMS,\n    alphabetical: &ALPHABETICAL,\n    slugs: &SLUGS,\n    keys: &KEYS,\n    by_category: &BY_CATEGORY,\n    by_platform: &BY_PLATFORM,\n    spellings: &SPELLINGS,\n    grams: &GRAMS,\n    gram_postings: &GRAM_POSTINGS,\n    words: &WORDS,\n    posting_terms: &POSTING_TERMS,\n    posting_fields: &POSTING_FIELDS,\n    posting_weights: &POSTING_WEIGHTS,\n    patterns: &PATTERNS,\n    matcher: &MATCHER,\n    base: {},\n}});",
         base.map_or("None".to_owned(), |b| format!("Some(&{})", b.glossary_path))
     );
     out
@@ -194,32 +194,64 @@ fn render_search_indexes(out: &mut String, entries: &[Entry], p: &str) {
     }
     out.push_str("];\n\n");
 
+    // Posting lists are flat arrays of plain numbers, and the maps point into them with (start, len):
+    // compact source, and no pointer (relocation) per list in the binary.
     let mut grams = phf_codegen::Map::new();
     grams.phf_path(format!("{p}phf"));
+    let mut gram_postings: Vec<u32> = Vec::new();
     for (gram, positions) in index::gram_index(&spellings) {
-        grams.entry(gram, format!("&{positions:?}"));
+        grams.entry(
+            gram,
+            format!("({}, {})", gram_postings.len(), positions.len()),
+        );
+        gram_postings.extend(positions);
     }
     let _ = writeln!(
         out,
-        "static GRAMS: {p}phf::Map<u32, &'static [u32]> = {};\n",
+        "static GRAMS: {p}phf::Map<u32, (u32, u32)> = {};\n",
         grams.build()
+    );
+    let _ = writeln!(
+        out,
+        "static GRAM_POSTINGS: [u32; {}] = {:?};\n",
+        gram_postings.len(),
+        gram_postings
     );
 
     let mut words = phf_codegen::Map::new();
     words.phf_path(format!("{p}phf"));
+    let (mut terms, mut fields, mut weights): (Vec<u32>, Vec<u8>, Vec<f32>) =
+        (Vec::new(), Vec::new(), Vec::new());
     for (word, postings) in index::word_index(entries) {
-        let list: Vec<String> = postings
-            .iter()
-            .map(|(term, fields, weight)| {
-                format!("{p}Posting {{ term: {term}, fields: {fields}, weight: {weight:?} }}")
-            })
-            .collect();
-        words.entry(word, format!("&[{}]", list.join(", ")));
+        words.entry(word, format!("({}, {})", terms.len(), postings.len()));
+        for (term, field, weight) in postings {
+            terms.push(term as u32);
+            fields.push(field);
+            weights.push(weight);
+        }
     }
     let _ = writeln!(
         out,
-        "static WORDS: {p}phf::Map<&'static str, &'static [{p}Posting]> = {};\n",
+        "static WORDS: {p}phf::Map<&'static str, (u32, u32)> = {};\n",
         words.build()
+    );
+    let _ = writeln!(
+        out,
+        "static POSTING_TERMS: [u32; {}] = {:?};\n",
+        terms.len(),
+        terms
+    );
+    let _ = writeln!(
+        out,
+        "static POSTING_FIELDS: [u8; {}] = {:?};\n",
+        fields.len(),
+        fields
+    );
+    let _ = writeln!(
+        out,
+        "static POSTING_WEIGHTS: [f32; {}] = {:?};\n",
+        weights.len(),
+        weights
     );
 
     let patterns = index::find_patterns(entries);
