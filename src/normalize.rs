@@ -248,6 +248,17 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #[test]
+        fn normalization_is_idempotent_for_any_input(query in "\\PC{0,40}|[ #A-Za-z_.'/-]{0,40}") {
+            if let Some(once) = NormalizedKey::new(&query) {
+                let twice = NormalizedKey::new(once.as_str()).expect("a normalized key normalizes to itself");
+                proptest::prop_assert_eq!(once.as_str(), twice.as_str());
+                proptest::prop_assert!(once.as_str().len() <= MAX_KEY_LEN);
+            }
+        }
+    }
+
     #[test]
     fn singular_candidates_cover_plurals_and_possessives() {
         let cands = |q: &str| -> Vec<String> {
