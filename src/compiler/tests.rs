@@ -9,7 +9,7 @@ use super::*;
 struct Folder(PathBuf);
 
 impl Folder {
-    fn new(files: &[(&str, &str)]) -> Folder {
+    fn new<N: AsRef<str>, T: AsRef<str>>(files: &[(N, T)]) -> Folder {
         static NEXT: AtomicUsize = AtomicUsize::new(0);
         let dir = std::env::temp_dir().join(format!(
             "social-glossary-test-{}-{}",
@@ -19,7 +19,7 @@ impl Folder {
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
         for (name, text) in files {
-            std::fs::write(dir.join(name), text).unwrap();
+            std::fs::write(dir.join(name.as_ref()), text.as_ref()).unwrap();
         }
         Folder(dir)
     }
@@ -74,11 +74,7 @@ fn problems_after(file: &str, edit: impl Fn(&str) -> String) -> Vec<Problem> {
         .into_iter()
         .map(|(n, t)| if n == file { (n, edit(&t)) } else { (n, t) })
         .collect();
-    let refs: Vec<(&str, &str)> = files
-        .iter()
-        .map(|(n, t)| (n.as_str(), t.as_str()))
-        .collect();
-    let folder = Folder::new(&refs);
+    let folder = Folder::new(&files);
     compile_folder(&folder.0)
         .expect_err("the edit should be rejected")
         .iter()
@@ -98,11 +94,7 @@ fn assert_one(problems: &[Problem], file: &str, line: Option<usize>, needle: &st
 #[test]
 fn a_valid_folder_compiles_with_symmetric_related_links() {
     let files = three();
-    let refs: Vec<(&str, &str)> = files
-        .iter()
-        .map(|(n, t)| (n.as_str(), t.as_str()))
-        .collect();
-    let folder = Folder::new(&refs);
+    let folder = Folder::new(&files);
     let compiled = compile_folder(&folder.0).unwrap();
     let slugs: Vec<&str> = compiled.entries().iter().map(|e| e.slug.as_str()).collect();
     assert_eq!(slugs, ["alpha", "beta", "gamma"]);
@@ -124,14 +116,10 @@ fn a_valid_folder_compiles_with_symmetric_related_links() {
 #[test]
 fn generated_code_is_deterministic() {
     let files = three();
-    let refs: Vec<(&str, &str)> = files
-        .iter()
-        .map(|(n, t)| (n.as_str(), t.as_str()))
-        .collect();
-    let a = compile_folder(&Folder::new(&refs).0)
+    let a = compile_folder(&Folder::new(&files).0)
         .unwrap()
         .to_rust("crate");
-    let b = compile_folder(&Folder::new(&refs).0)
+    let b = compile_folder(&Folder::new(&files).0)
         .unwrap()
         .to_rust("crate");
     assert_eq!(a, b);
@@ -165,11 +153,7 @@ fn duplicate_platform() {
 fn bad_slug_file_name() {
     let mut files = three();
     files.push(("Delta_Term.toml".into(), entry("Delta Term", &[])));
-    let refs: Vec<(&str, &str)> = files
-        .iter()
-        .map(|(n, t)| (n.as_str(), t.as_str()))
-        .collect();
-    let problems: Vec<Problem> = compile_folder(&Folder::new(&refs).0)
+    let problems: Vec<Problem> = compile_folder(&Folder::new(&files).0)
         .unwrap_err()
         .iter()
         .cloned()
@@ -181,11 +165,7 @@ fn bad_slug_file_name() {
 fn file_name_that_differs_from_the_term() {
     let mut files = three();
     files.push(("delta.toml".into(), entry("Epsilon", &[])));
-    let refs: Vec<(&str, &str)> = files
-        .iter()
-        .map(|(n, t)| (n.as_str(), t.as_str()))
-        .collect();
-    let problems: Vec<Problem> = compile_folder(&Folder::new(&refs).0)
+    let problems: Vec<Problem> = compile_folder(&Folder::new(&files).0)
         .unwrap_err()
         .iter()
         .cloned()
@@ -338,11 +318,7 @@ fn wrong_type() {
 #[test]
 fn non_utf8_file_reports_the_line_of_the_bad_byte() {
     let files = three();
-    let refs: Vec<(&str, &str)> = files
-        .iter()
-        .map(|(n, t)| (n.as_str(), t.as_str()))
-        .collect();
-    let folder = Folder::new(&refs);
+    let folder = Folder::new(&files);
     folder.write_bytes("beta.toml", b"name = \"Beta\"\nsummary = \"\xff\"\n");
     let problems: Vec<Problem> = compile_folder(&folder.0)
         .unwrap_err()
@@ -360,7 +336,7 @@ fn non_utf8_file_reports_the_line_of_the_bad_byte() {
 
 #[test]
 fn empty_folder() {
-    let folder = Folder::new(&[]);
+    let folder = Folder::new::<&str, &str>(&[]);
     let problems: Vec<Problem> = compile_folder(&folder.0)
         .unwrap_err()
         .iter()
@@ -371,13 +347,9 @@ fn empty_folder() {
 
 #[test]
 fn stray_non_toml_file() {
-    let files = three();
-    let mut refs: Vec<(&str, &str)> = files
-        .iter()
-        .map(|(n, t)| (n.as_str(), t.as_str()))
-        .collect();
-    refs.push(("delta.tml", "name = \"Delta\""));
-    let problems: Vec<Problem> = compile_folder(&Folder::new(&refs).0)
+    let mut files = three();
+    files.push(("delta.tml".into(), "name = \"Delta\"".into()));
+    let problems: Vec<Problem> = compile_folder(&Folder::new(&files).0)
         .unwrap_err()
         .iter()
         .cloned()
@@ -398,11 +370,7 @@ fn every_problem_is_reported_at_once() {
         ),
         ("gamma.toml".to_owned(), "not toml at all".to_owned()),
     ];
-    let refs: Vec<(&str, &str)> = files
-        .iter()
-        .map(|(n, t)| (n.as_str(), t.as_str()))
-        .collect();
-    let problems = compile_folder(&Folder::new(&refs).0).unwrap_err();
+    let problems = compile_folder(&Folder::new(&files).0).unwrap_err();
     let text = problems.to_string();
     assert_eq!(problems.len(), 5, "{text}");
     for needle in [
@@ -431,11 +399,7 @@ fn plural_names_get_a_singular_key_unless_ambiguous() {
             entry("Board Games", &["reels"]).replace("aliases = []", "aliases = [\"Boardss\"]"),
         ),
     ];
-    let refs: Vec<(&str, &str)> = files
-        .iter()
-        .map(|(n, t)| (n.as_str(), t.as_str()))
-        .collect();
-    let compiled = compile_folder(&Folder::new(&refs).0).unwrap();
+    let compiled = compile_folder(&Folder::new(&files).0).unwrap();
     let owner = |key: &str| {
         compiled
             .keys()
@@ -485,11 +449,7 @@ fn text_match_controls_the_find_patterns() {
         ),
         ("gamma.toml".to_owned(), entry("Gamma", &["alpha"])),
     ];
-    let refs: Vec<(&str, &str)> = files
-        .iter()
-        .map(|(n, t)| (n.as_str(), t.as_str()))
-        .collect();
-    let compiled = compile_folder(Folder::new(&refs).0.as_path()).unwrap();
+    let compiled = compile_folder(Folder::new(&files).0.as_path()).unwrap();
     let patterns = index::find_patterns(compiled.entries());
     assert!(
         patterns.iter().all(|p| p.entry != 0),
@@ -520,7 +480,7 @@ fn every_malformed_folder_is_rejected_with_exactly_the_expected_problems() {
     assert!(cases.len() >= 7, "the corpus has {} cases", cases.len());
     for case in cases {
         let name = case.file_name().unwrap().to_str().unwrap().to_owned();
-        let scratch = Folder::new(&[]);
+        let scratch = Folder::new::<&str, &str>(&[]);
         let folder = scratch.0.join(&name);
         std::fs::create_dir_all(&folder).unwrap();
         for file in std::fs::read_dir(&case).unwrap().map(|e| e.unwrap().path()) {
