@@ -36,7 +36,7 @@ impl Pattern {
         let last = 1u64 << (self.len - 1);
         let (mut vp, mut vn, mut d0, mut pm_old) = (!0u64, 0u64, 0u64, 0u64);
         let mut distance = self.len;
-        for &b in text {
+        for (i, &b) in text.iter().enumerate() {
             let pm = self.masks[b as usize];
             let transposed = ((!d0 & pm) << 1) & pm_old;
             d0 = ((((pm & vp).wrapping_add(vp)) ^ vp) | pm | vn) | transposed;
@@ -52,6 +52,10 @@ impl Pattern {
             vp = hn | !(d0 | hp);
             vn = hp & d0;
             pm_old = pm;
+            // Each remaining byte of `text` can lower the distance by at most one.
+            if distance > max + (text.len() - i - 1) {
+                return None;
+            }
         }
         (distance <= max).then_some(distance)
     }
@@ -116,6 +120,9 @@ mod tests {
             let a: Vec<u8> = (0..la).map(|_| b"abcd"[(next() % 4) as usize]).collect();
             let b: Vec<u8> = (0..lb).map(|_| b"abcd"[(next() % 4) as usize]).collect();
             let expected = osa(&a, &b);
+            let max = (next() % 5) as usize;
+            let bounded = Pattern::new(&a).unwrap().distance(&b, max);
+            assert_eq!(bounded, (expected <= max).then_some(expected), "max {max}");
             let got = Pattern::new(&a).unwrap().distance(&b, 64);
             assert_eq!(
                 got,
