@@ -10,6 +10,9 @@ mod compiler;
 #[path = "src/normalize.rs"]
 mod normalize;
 #[allow(dead_code)]
+#[path = "src/perfect_hash.rs"]
+mod perfect_hash;
+#[allow(dead_code)]
 #[path = "src/taxonomy.rs"]
 mod taxonomy;
 #[allow(dead_code)]
@@ -17,11 +20,14 @@ mod taxonomy;
 mod tokenize;
 
 fn main() {
+    // Every file this script includes by path, so that editing any of them reruns it.
     for input in [
         "build.rs",
         "src/compiler",
         "src/normalize.rs",
+        "src/perfect_hash.rs",
         "src/taxonomy.rs",
+        "src/tokenize.rs",
     ] {
         println!("cargo::rerun-if-changed={input}");
     }

@@ -1,6 +1,7 @@
 //! [`Glossary`]: a set of compiled static tables and the queries that run on them without allocating.
 
 use crate::normalize::NormalizedKey;
+use crate::perfect_hash;
 use crate::taxonomy::{Category, Platform};
 use crate::term::Term;
 
@@ -31,8 +32,11 @@ pub struct GlossaryTables {
     pub alphabetical: &'static [&'static Term],
     /// Exact slug to term.
     pub slugs: &'static phf::Map<&'static str, &'static Term>,
-    /// Normalized slug, name, alias and their derived singular forms to term.
-    pub keys: &'static phf::Map<&'static str, &'static Term>,
+    /// Pilots of the perfect hash over normalized keys, one per bucket (see `src/perfect_hash.rs`).
+    pub key_pilots: &'static [u16],
+    /// Slots of that hash: a normalized slug, name, alias or derived singular form and its term;
+    /// empty slots hold "".
+    pub key_slots: &'static [(&'static str, &'static Term)],
     /// Terms of each category, indexed by `Category::index`, each sorted like `alphabetical`.
     pub by_category: &'static [&'static [&'static Term]; Category::COUNT],
     /// Terms used on each platform, indexed by `Platform::index`, each sorted like `alphabetical`.
@@ -164,11 +168,20 @@ impl Glossary {
     /// [`lookup`](Self::lookup) of an already normalized key, in this glossary's own terms only.
     #[inline]
     fn lookup_key(&self, key: &NormalizedKey) -> Option<&'static Term> {
-        if let Some(term) = self.tables.keys.get(key.as_str()) {
-            return Some(term);
-        }
-        key.singular_candidates()
-            .find_map(|singular| self.tables.keys.get(singular.as_str()).copied())
+        self.probe(key).or_else(|| {
+            key.singular_candidates()
+                .find_map(|singular| self.probe(&singular))
+        })
+    }
+
+    /// The term whose normalized key is exactly `key`: one hash, one slot, one comparison.
+    #[inline]
+    fn probe(&self, key: &NormalizedKey) -> Option<&'static Term> {
+        let (pilots, slots) = (self.tables.key_pilots, self.tables.key_slots);
+        let hash = perfect_hash::hash_words(key.padded_words(), key.as_bytes().len());
+        let pilot = pilots[perfect_hash::bucket(hash, pilots.len())];
+        let (stored, term) = slots[perfect_hash::slot(hash, pilot, slots.len())];
+        (stored.as_bytes() == key.as_bytes()).then_some(term)
     }
 
     /// The glossary this one extends, if any: [`get`](Self::get) and [`lookup`](Self::lookup) answer

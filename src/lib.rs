@@ -32,7 +32,7 @@
 //!
 //! # Performance
 //! On a 2-core CI machine, in one run against the obvious alternatives (`cargo bench --bench queries`;
-//! every figure and its command are in `BENCHMARKS.md`): forgiving [`lookup`] about 80 ns with no
+//! every figure and its command are in `BENCHMARKS.md`): forgiving [`lookup`] 50-80 ns with no
 //! allocation; [`by_category`] and [`by_platform`] about 1 ns (a slice); `suggest` 2-3 µs, 280-690x
 //! faster than brute-force edit distance; `complete` 13x faster than a scan; `find_terms` at 1.13x the
 //! time of a bare aho-corasick pass. The first answer comes 118x sooner after `main()` than with the
@@ -57,6 +57,7 @@ mod edit_distance;
 mod find;
 mod glossary;
 mod normalize;
+mod perfect_hash;
 #[cfg(feature = "std")]
 mod search;
 #[cfg(feature = "std")]

@@ -21,7 +21,7 @@ pub fn is_ignored(c: char) -> bool {
 const DROP: u8 = 0xFF;
 
 /// What each ASCII byte becomes: itself lower-cased, or [`DROP`] for the ignored ones.
-const ASCII_FOLD: [u8; 128] = {
+static ASCII_FOLD: [u8; 128] = {
     let mut table = [0u8; 128];
     let mut b = 0;
     while b < 128 {
@@ -57,6 +57,10 @@ impl NormalizedKey {
             len: 0,
         };
         let bytes = query.as_bytes();
+        if bytes.len() <= MAX_KEY_LEN && bytes.is_ascii() {
+            key.fold_ascii(bytes);
+            return (key.len > 0).then_some(key);
+        }
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
@@ -88,11 +92,49 @@ impl NormalizedKey {
         (key.len > 0).then_some(key)
     }
 
+    /// The common case, an ASCII query that fits: every byte is written, and the length advances only
+    /// past the kept ones, so the loop has no data-dependent branch. The bytes written past the final
+    /// length are zeroed again, keeping the buffer's tail zero (see [`Self::padded_words`]).
+    #[inline]
+    fn fold_ascii(&mut self, bytes: &[u8]) {
+        let mut len = 0;
+        for &b in bytes {
+            let folded = ASCII_FOLD[usize::from(b & 0x7f)];
+            let keep = folded != DROP && !(folded == b'#' && len == 0);
+            // `len` never passes the number of bytes read, at most MAX_KEY_LEN - 1 here.
+            self.bytes[len.min(MAX_KEY_LEN - 1)] = folded;
+            len += usize::from(keep);
+        }
+        for byte in &mut self.bytes[len..bytes.len()] {
+            *byte = 0;
+        }
+        self.len = len;
+    }
+
+    /// The key as little-endian 64-bit words, zero-padded: what [`hash_key`](crate::perfect_hash::hash_key)
+    /// hashes. Reads whole words straight from the buffer, whose bytes past `len` are always zero.
+    #[inline]
+    pub fn padded_words(&self) -> impl Iterator<Item = u64> + '_ {
+        self.bytes[..self.len.div_ceil(8) * 8]
+            .chunks_exact(8)
+            .map(|chunk| {
+                u64::from_le_bytes([
+                    chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
+                ])
+            })
+    }
+
     #[inline]
     fn push_byte(&mut self, b: u8) -> Option<()> {
         *self.bytes.get_mut(self.len)? = b;
         self.len += 1;
         Some(())
+    }
+
+    /// The normalized bytes (UTF-8).
+    #[inline]
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.bytes[..self.len]
     }
 
     /// The normalized text.
@@ -130,13 +172,12 @@ impl Iterator for SingularCandidates {
     type Item = NormalizedKey;
 
     fn next(&mut self) -> Option<NormalizedKey> {
-        let text = self.key.as_str();
         while self.step < 3 {
             self.step += 1;
             let candidate = match self.step {
-                1 => singular_by_stripping(text, "s", ""),
-                2 => singular_by_stripping(text, "es", ""),
-                _ => singular_by_stripping(text, "ies", "y"),
+                1 => singular_by_stripping(&self.key, b"s", b""),
+                2 => singular_by_stripping(&self.key, b"es", b""),
+                _ => singular_by_stripping(&self.key, b"ies", b"y"),
             };
             if let Some(candidate) = candidate {
                 return Some(candidate);
@@ -146,21 +187,23 @@ impl Iterator for SingularCandidates {
     }
 }
 
-/// Replaces the suffix `plural` of `text` with `singular`, keeping at least two bytes of stem so that
-/// short keys such as "ss" or "es" are not mangled.
-fn singular_by_stripping(text: &str, plural: &str, singular: &str) -> Option<NormalizedKey> {
-    let stem = text.strip_suffix(plural)?;
-    if stem.len() < 2 {
+/// Replaces the suffix `plural` of `key` with `singular`, keeping at least two bytes of stem so that
+/// short keys such as "ss" or "es" are not mangled. Works on a copy of the buffer: the stem is already
+/// in place, so only the suffix changes and the tail is zeroed again.
+fn singular_by_stripping(
+    key: &NormalizedKey,
+    plural: &[u8],
+    singular: &[u8],
+) -> Option<NormalizedKey> {
+    let stem_len = key.as_bytes().strip_suffix(plural)?.len();
+    if stem_len < 2 {
         return None;
     }
-    let mut key = NormalizedKey {
-        bytes: [0; MAX_KEY_LEN],
-        len: 0,
-    };
-    for &b in stem.as_bytes().iter().chain(singular.as_bytes()) {
-        key.push_byte(b)?;
-    }
-    Some(key)
+    let mut out = *key;
+    out.bytes[stem_len..key.len].fill(0);
+    out.bytes[stem_len..stem_len + singular.len()].copy_from_slice(singular);
+    out.len = stem_len + singular.len();
+    Some(out)
 }
 
 /// The padded byte trigrams of a normalized key, as `u32`s: a zero byte marks both ends, so "abc" gives
@@ -208,6 +251,36 @@ mod tests {
         for b in 0u8..128 {
             let c = b as char;
             assert_eq!(ASCII_FOLD[b as usize] == DROP, is_ignored(c), "{b:#x}");
+        }
+    }
+
+    #[test]
+    fn the_ascii_fast_path_matches_the_general_path_and_keeps_the_tail_zero() {
+        for q in [
+            "Micro-Influencer",
+            "#Hash-Tag_s",
+            "a b c d e f g h i",
+            "--x--",
+            "###",
+            "ALLCAPS.DOTS.",
+            "c#",
+        ] {
+            let key = NormalizedKey::new(q);
+            // Forcing the general path: a trailing non-ASCII space is ignored but skips the fast path.
+            let general = NormalizedKey::new(&format!("{q}\u{00a0}"));
+            assert_eq!(
+                key.map(|k| k.as_str().to_owned()),
+                general.map(|k| k.as_str().to_owned()),
+                "{q}"
+            );
+            if let Some(key) = key {
+                assert!(key.bytes[key.len..].iter().all(|&b| b == 0), "{q}");
+                let words: Vec<u64> = key.padded_words().collect();
+                assert_eq!(
+                    crate::perfect_hash::hash_words(words.into_iter(), key.len),
+                    crate::perfect_hash::hash_key(key.as_bytes())
+                );
+            }
         }
     }
 

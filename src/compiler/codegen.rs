@@ -126,16 +126,36 @@ pub(crate) fn render(
         slugs.build()
     );
 
-    let mut map = phf_codegen::Map::new();
-    map.phf_path(format!("{p}phf"));
-    for (key, &i) in keys {
-        map.entry(key.as_str(), term_ref(i));
-    }
+    // Forgiving lookup's own perfect hash (see src/perfect_hash.rs); empty slots hold "", which no
+    // normalized key equals.
+    let key_list: Vec<(&String, usize)> = keys.iter().map(|(k, &i)| (k, i)).collect();
+    let key_strs: Vec<&str> = key_list.iter().map(|(k, _)| k.as_str()).collect();
+    let (pilots, slots) = super::perfect_hash::build(&key_strs);
     let _ = writeln!(
         out,
-        "static KEYS: {p}phf::Map<&'static str, &'static {p}Term> = {};\n",
-        map.build()
+        "static KEY_PILOTS: [u16; {}] = {:?};\n",
+        pilots.len(),
+        pilots
     );
+    let _ = writeln!(
+        out,
+        "static KEY_SLOTS: [(&str, &{p}Term); {}] = [",
+        slots.len()
+    );
+    for s in &slots {
+        match s {
+            Some(k) => {
+                let _ = writeln!(
+                    out,
+                    "    ({:?}, {}),",
+                    key_list[*k].0,
+                    term_ref(key_list[*k].1)
+                );
+            }
+            None => out.push_str("    (\"\", &TERMS[0]),\n"),
+        }
+    }
+    out.push_str("];\n");
 
     let _ = writeln!(
         out,
@@ -171,7 +191,7 @@ pub(crate) fn render(
 
     let _ = writeln!(
         out,
-        "/// The compiled glossary.\npub static GLOSSARY: {p}Glossary = {p}Glossary::__new({p}GlossaryTables {{\n    terms: &TERMS,\n    alphabetical: &ALPHABETICAL,\n    slugs: &SLUGS,\n    keys: &KEYS,\n    by_category: &BY_CATEGORY,\n    by_platform: &BY_PLATFORM,\n    spellings: &SPELLINGS,\n    grams: &GRAMS,\n    gram_postings: &GRAM_POSTINGS,\n    words: &WORDS,\n    posting_terms: &POSTING_TERMS,\n    posting_fields: &POSTING_FIELDS,\n    posting_weights: &POSTING_WEIGHTS,\n    patterns: &PATTERNS,\n    matcher: &MATCHER,\n    base: {},\n}});",
+        "/// The compiled glossary.\npub static GLOSSARY: {p}Glossary = {p}Glossary::__new({p}GlossaryTables {{\n    terms: &TERMS,\n    alphabetical: &ALPHABETICAL,\n    slugs: &SLUGS,\n    key_pilots: &KEY_PILOTS,\n    key_slots: &KEY_SLOTS,\n    by_category: &BY_CATEGORY,\n    by_platform: &BY_PLATFORM,\n    spellings: &SPELLINGS,\n    grams: &GRAMS,\n    gram_postings: &GRAM_POSTINGS,\n    words: &WORDS,\n    posting_terms: &POSTING_TERMS,\n    posting_fields: &POSTING_FIELDS,\n    posting_weights: &POSTING_WEIGHTS,\n    patterns: &PATTERNS,\n    matcher: &MATCHER,\n    base: {},\n}});",
         base.map_or("None".to_owned(), |b| format!("Some(&{})", b.glossary_path))
     );
     out

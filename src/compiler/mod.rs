@@ -17,6 +17,7 @@
 mod codegen;
 mod entry;
 mod index;
+mod perfect_hash;
 mod problem;
 mod validate;
 
