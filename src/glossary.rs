@@ -167,7 +167,7 @@ impl Glossary {
 
     /// [`lookup`](Self::lookup) of an already normalized key, in this glossary's own terms only.
     #[inline]
-    fn lookup_key(&self, key: &NormalizedKey) -> Option<&'static Term> {
+    pub(crate) fn lookup_key(&self, key: &NormalizedKey) -> Option<&'static Term> {
         self.probe(key).or_else(|| {
             key.singular_candidates()
                 .find_map(|singular| self.probe(&singular))

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use crate::glossary::Glossary;
+use crate::normalize::NormalizedKey;
 use crate::term::Term;
 use crate::tokenize::field::{ALIAS, DEFINITION, NAME, SUMMARY};
 use crate::tokenize::for_each_token;
@@ -84,12 +85,15 @@ impl Glossary {
                 slot.2 += 1;
             }
         }
-        if let Some(term) = self.lookup(query) {
-            let index = tables
+        // Only this glossary's own terms: a term found through the base glossary has no position here.
+        let own = NormalizedKey::new(query).and_then(|key| self.lookup_key(&key));
+        if let Some(index) = own.and_then(|term| {
+            tables
                 .terms
                 .binary_search_by(|t| t.slug().cmp(term.slug()))
-                .unwrap_or(0) as u32;
-            let slot = scores.entry(index).or_insert((0.0, 0, 0));
+                .ok()
+        }) {
+            let slot = scores.entry(index as u32).or_insert((0.0, 0, 0));
             slot.0 += WHOLE_QUERY_BONUS;
             slot.1 |= NAME;
         }

@@ -76,6 +76,8 @@ mod tests {
         );
         assert!(!std::ptr::eq(hook, social_glossary::get("hook").unwrap()));
         assert!(GLOSSARY.base().is_some());
+        // Search covers the own terms only: a built-in name gives no own hit a whole-query bonus.
+        assert!(GLOSSARY.search("UGC", 3).is_empty());
     }
 
     #[test]
