@@ -137,25 +137,16 @@ pub(crate) fn render(
         pilots.len(),
         pilots
     );
-    let _ = writeln!(
-        out,
-        "static KEY_SLOTS: [(&str, &{p}Term); {}] = [",
-        slots.len()
+    let key_slots = slots.iter().map(|s| match s {
+        Some(k) => format!("({:?}, {})", key_list[*k].0, term_ref(key_list[*k].1)),
+        None => "(\"\", &TERMS[0])".to_owned(),
+    });
+    write_static_array(
+        &mut out,
+        "KEY_SLOTS",
+        &format!("(&str, &{p}Term)"),
+        key_slots,
     );
-    for s in &slots {
-        match s {
-            Some(k) => {
-                let _ = writeln!(
-                    out,
-                    "    ({:?}, {}),",
-                    key_list[*k].0,
-                    term_ref(key_list[*k].1)
-                );
-            }
-            None => out.push_str("    (\"\", &TERMS[0]),\n"),
-        }
-    }
-    out.push_str("];\n");
 
     let _ = writeln!(
         out,
@@ -200,19 +191,13 @@ pub(crate) fn render(
 /// The tables behind suggestions, completion, ranked search and finding terms in text.
 fn render_search_indexes(out: &mut String, entries: &[Entry], p: &str) {
     let spellings = index::spellings(entries);
-    let _ = writeln!(
-        out,
-        "static SPELLINGS: [{p}Spelling; {}] = [",
-        spellings.len()
-    );
-    for s in &spellings {
-        let _ = writeln!(
-            out,
-            "    {p}Spelling {{ key: {:?}, text: {:?}, term: &TERMS[{}] }},",
+    let rows = spellings.iter().map(|s| {
+        format!(
+            "{p}Spelling {{ key: {:?}, text: {:?}, term: &TERMS[{}] }}",
             s.key, s.text, s.entry
-        );
-    }
-    out.push_str("];\n\n");
+        )
+    });
+    write_static_array(out, "SPELLINGS", &format!("{p}Spelling"), rows);
 
     // Posting lists are flat arrays of plain numbers, and the maps point into them with (start, len):
     // compact source, and no pointer (relocation) per list in the binary.
@@ -275,23 +260,31 @@ fn render_search_indexes(out: &mut String, entries: &[Entry], p: &str) {
     );
 
     let patterns = index::find_patterns(entries);
-    let _ = writeln!(
-        out,
-        "static PATTERNS: [{p}FindPattern; {}] = [",
-        patterns.len()
-    );
-    for f in &patterns {
-        let _ = writeln!(
-            out,
-            "    {p}FindPattern {{ text: {:?}, term: &TERMS[{}], exact_case: {} }},",
+    let rows = patterns.iter().map(|f| {
+        format!(
+            "{p}FindPattern {{ text: {:?}, term: &TERMS[{}], exact_case: {} }}",
             f.text, f.entry, f.exact_case
-        );
-    }
-    out.push_str("];\n\n");
+        )
+    });
+    write_static_array(out, "PATTERNS", &format!("{p}FindPattern"), rows);
     let _ = writeln!(
         out,
         "static MATCHER: {p}MatcherCell = {p}MatcherCell::new();\n"
     );
+}
+
+/// Writes `static NAME: [ELEMENT; N] = [row, ...];`, one row per line.
+fn write_static_array(
+    out: &mut String,
+    name: &str,
+    element: &str,
+    rows: impl ExactSizeIterator<Item = String>,
+) {
+    let _ = writeln!(out, "static {name}: [{element}; {}] = [", rows.len());
+    for row in rows {
+        let _ = writeln!(out, "    {row},");
+    }
+    out.push_str("];\n\n");
 }
 
 /// Positions of `entries` sorted by lower-cased name, then slug.
