@@ -42,6 +42,9 @@ fn lookups(c: &mut Criterion) {
     group.bench_function("lookup hit (forgiving)", |b| {
         b.iter(|| social_glossary::lookup(black_box(HIT)))
     });
+    group.bench_function("lookup hit, the slug itself (forgiving)", |b| {
+        b.iter(|| social_glossary::lookup(black_box(HIT_SLUG)))
+    });
     group.bench_function("lookup hit, plural (forgiving)", |b| {
         b.iter(|| social_glossary::lookup(black_box(HIT_PLURAL)))
     });

@@ -1,6 +1,6 @@
 //! [`Glossary`]: a set of compiled static tables and the queries that run on them without allocating.
 
-use crate::normalize::NormalizedKey;
+use crate::normalize::{NormalizedKey, ProbeKey};
 use crate::perfect_hash;
 use crate::taxonomy::{Category, Platform};
 use crate::term::Term;
@@ -35,8 +35,8 @@ pub struct GlossaryTables {
     /// Pilots of the perfect hash over normalized keys, one per bucket (see `src/perfect_hash.rs`).
     pub key_pilots: &'static [u16],
     /// Slots of that hash: a normalized slug, name, alias or derived singular form and its term;
-    /// empty slots hold "".
-    pub key_slots: &'static [(&'static str, &'static Term)],
+    /// empty slots have length 0, which no normalized key has.
+    pub key_slots: &'static [KeySlot],
     /// Terms of each category, indexed by `Category::index`, each sorted like `alphabetical`.
     pub by_category: &'static [&'static [&'static Term]; Category::COUNT],
     /// Terms used on each platform, indexed by `Platform::index`, each sorted like `alphabetical`.
@@ -71,6 +71,18 @@ pub struct Spelling {
     pub key: &'static str,
     /// The name or alias as written.
     pub text: &'static str,
+    /// The term it names.
+    pub term: &'static Term,
+}
+
+/// One slot of forgiving lookup's perfect hash. Not part of the public API.
+#[doc(hidden)]
+pub struct KeySlot {
+    /// The normalized key, padded with NUL bytes to a multiple of eight bytes, so that it compares
+    /// with a query's key as whole 64-bit words.
+    pub padded_key: &'static str,
+    /// The key's length before padding.
+    pub len: usize,
     /// The term it names.
     pub term: &'static Term,
 }
@@ -160,9 +172,23 @@ impl Glossary {
     /// ```
     #[inline]
     pub fn lookup(&self, query: &str) -> Option<&'static Term> {
-        let key = NormalizedKey::new(query)?;
-        self.lookup_key(&key)
-            .or_else(|| self.tables.base.and_then(|base| base.lookup_key(&key)))
+        let key = NormalizedKey::normalize(query);
+        if key.is_empty() {
+            return None;
+        }
+        match self.probe(&key) {
+            Some(term) => Some(term),
+            None => self.lookup_beyond_exact(&key),
+        }
+    }
+
+    /// The rest of [`lookup`](Self::lookup) once the exact key missed: singular forms, then the base
+    /// glossary. Kept out of line so that the common exact hit stays short.
+    #[inline(never)]
+    fn lookup_beyond_exact(&self, key: &NormalizedKey) -> Option<&'static Term> {
+        key.singular_candidates()
+            .find_map(|singular| self.probe(&singular))
+            .or_else(|| self.tables.base.and_then(|base| base.lookup_key(key)))
     }
 
     /// [`lookup`](Self::lookup) of an already normalized key, in this glossary's own terms only.
@@ -176,12 +202,24 @@ impl Glossary {
 
     /// The term whose normalized key is exactly `key`: one hash, one slot, one comparison.
     #[inline]
-    fn probe(&self, key: &NormalizedKey) -> Option<&'static Term> {
+    fn probe(&self, key: &impl ProbeKey) -> Option<&'static Term> {
         let (pilots, slots) = (self.tables.key_pilots, self.tables.key_slots);
-        let hash = perfect_hash::hash_words(key.padded_words(), key.as_bytes().len());
+        let hash = key.key_hash();
         let pilot = pilots[perfect_hash::bucket(hash, pilots.len())];
-        let (stored, term) = slots[perfect_hash::slot(hash, pilot, slots.len())];
-        (stored.as_bytes() == key.as_bytes()).then_some(term)
+        let stored = &slots[perfect_hash::slot(hash, pilot, slots.len())];
+        let same = stored.len == key.key_len()
+            && stored
+                .padded_key
+                .as_bytes()
+                .chunks_exact(8)
+                .enumerate()
+                .all(|(i, chunk)| {
+                    u64::from_le_bytes([
+                        chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6],
+                        chunk[7],
+                    ]) == key.key_word(i)
+                });
+        same.then_some(stored.term)
     }
 
     /// The glossary this one extends, if any: [`get`](Self::get) and [`lookup`](Self::lookup) answer

@@ -102,7 +102,9 @@ impl compiler::Builder {
 /// Items that generated code refers to. Not part of the public API; may change in any release.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::glossary::{FindPattern, Glossary, GlossaryTables, MatcherCell, Spelling};
+    pub use crate::glossary::{
+        FindPattern, Glossary, GlossaryTables, KeySlot, MatcherCell, Spelling,
+    };
     pub use crate::taxonomy::{Category, Platform};
     pub use crate::term::{
         Benefit, Deprecation, PlatformUsage, ReviewDate, Term, TermData, TypicalRange,

@@ -3,6 +3,8 @@
 //! The build script includes this file, so keys are normalized at build time by exactly the code that
 //! normalizes queries at run time. Normalization works in a fixed-size stack buffer and never allocates.
 
+use crate::perfect_hash::{finish_hash, hash_words, mix_word};
+
 /// The longest normalized key, in bytes, that a glossary may contain. The compiler rejects longer names
 /// and aliases; a query that normalizes to more than this cannot match any term.
 pub const MAX_KEY_LEN: usize = 96;
@@ -57,6 +59,8 @@ static ASCII_FOLD: [u8; 128] = {
 pub struct NormalizedKey {
     bytes: [u8; MAX_KEY_LEN],
     len: usize,
+    /// [`hash_key`](crate::perfect_hash::hash_key) of the key, computed as it is written.
+    hash: u64,
 }
 
 impl NormalizedKey {
@@ -65,29 +69,64 @@ impl NormalizedKey {
     /// longer than [`MAX_KEY_LEN`], since no key can match it then.
     #[inline]
     pub fn new(query: &str) -> Option<Self> {
+        let key = Self::normalize(query);
+        (!key.is_empty()).then_some(key)
+    }
+
+    /// [`new`](Self::new) without the `Option`: the key is empty where `new` gives `None`. Hot paths
+    /// use this, so that the 100-byte key is not moved in and out of an `Option`.
+    #[inline]
+    pub fn normalize(query: &str) -> Self {
         let mut key = NormalizedKey {
             bytes: [0; MAX_KEY_LEN],
             len: 0,
+            hash: 0,
         };
         let bytes = query.as_bytes();
-        if bytes.len() <= MAX_KEY_LEN && bytes.is_ascii() {
-            key.fold_ascii(bytes);
-            return (key.len > 0).then_some(key);
+        if bytes.len() <= MAX_KEY_LEN {
+            if key.fold_ascii(bytes) {
+                return key;
+            }
+            // Not ASCII after all: start again on the general path with a clean buffer.
+            key.bytes = [0; MAX_KEY_LEN];
+            key.len = 0;
         }
+        if key.fold_general(query).is_none() {
+            key.bytes = [0; MAX_KEY_LEN];
+            key.len = 0;
+        }
+        key.rehash();
+        key
+    }
+
+    /// Hashes the key again from its buffer, after it was written by other means than [`WordWriter`].
+    fn rehash(&mut self) {
+        self.hash = hash_words(self.padded_words(), self.len);
+    }
+
+    /// Whether the key is empty: the query had nothing to keep, or too much.
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Any query, one character at a time; `None` when the key does not fit.
+    fn fold_general(&mut self, query: &str) -> Option<()> {
+        let bytes = query.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
             if b.is_ascii() {
-                // ASCII, the common case: one table look-up decides drop, keep or lower-case.
+                // ASCII: one table look-up decides drop, keep or lower-case.
                 i += 1;
                 let folded = ASCII_FOLD[b as usize];
                 if folded == DROP {
                     continue;
                 }
-                if folded == b'#' && key.len == 0 {
+                if folded == b'#' && self.len == 0 {
                     continue;
                 }
-                key.push_byte(folded)?;
+                self.push_byte(folded)?;
             } else {
                 let c = query[i..].chars().next()?;
                 i += c.len_utf8();
@@ -97,44 +136,86 @@ impl NormalizedKey {
                 for lower in c.to_lowercase() {
                     let mut utf8 = [0u8; 4];
                     for &b in lower.encode_utf8(&mut utf8).as_bytes() {
-                        key.push_byte(b)?;
+                        self.push_byte(b)?;
                     }
                 }
             }
         }
-        (key.len > 0).then_some(key)
+        Some(())
     }
 
-    /// The common case, an ASCII query that fits. Eight bytes at a time where all eight are letters or
-    /// digits (lower-casing them with one OR), byte by byte otherwise: every byte is written and the
-    /// length advances only past the kept ones, so that loop has no data-dependent branch either. The
-    /// bytes written past the final length are zeroed again, keeping the buffer's tail zero (see
-    /// [`Self::padded_words`]).
+    /// The common case, an ASCII query that fits, eight bytes at a time. Returns false, as soon as it
+    /// meets a byte that is not ASCII, for the general path to take over.
+    ///
+    /// Each input word is classified with a few SWAR range tests; when it holds only letters, digits
+    /// and separators (nearly always), its capitals are lower-cased with one OR and its separators are
+    /// squeezed out with shifts (see [`fold_word`]). The kept bytes gather in a register,
+    /// [`WordWriter`], which stores each output word once, whole and aligned: the hash then reads back
+    /// exactly the words that were stored, which the CPU forwards straight from its store buffer
+    /// instead of waiting on overlapping partial writes. A word holding anything else (`#`, `&`,
+    /// control characters, ...) goes through the byte-at-a-time loop.
     #[inline]
-    fn fold_ascii(&mut self, bytes: &[u8]) {
-        let mut len = 0;
+    fn fold_ascii(&mut self, bytes: &[u8]) -> bool {
+        let mut writer = WordWriter::default();
         let mut chunks = bytes.chunks_exact(8);
         for chunk in &mut chunks {
             let word = u64::from_le_bytes([
                 chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
             ]);
-            let upper = bytes_in_range(word, b'A', b'Z');
-            if (upper | bytes_in_range(word, b'a', b'z') | bytes_in_range(word, b'0', b'9'))
-                == HIGH_BITS
-            {
-                // `len` never passes the number of bytes read, so `len + 8 <= MAX_KEY_LEN` here.
-                let end = (len + 8).min(MAX_KEY_LEN);
-                self.bytes[end - 8..end].copy_from_slice(&(word | (upper >> 2)).to_le_bytes());
-                len = end;
-            } else {
-                len = self.fold_bytes(chunk, len);
+            if !self.fold_into(&mut writer, word, chunk) {
+                return false;
             }
         }
-        len = self.fold_bytes(chunks.remainder(), len);
-        for byte in &mut self.bytes[len..bytes.len()] {
-            *byte = 0;
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            // The last 1-7 bytes as a zero-padded word: the input's last eight bytes shifted down
+            // when the input is that long, which avoids a variable-length copy.
+            let word = if bytes.len() >= 8 {
+                let last = &bytes[bytes.len() - 8..];
+                u64::from_le_bytes([
+                    last[0], last[1], last[2], last[3], last[4], last[5], last[6], last[7],
+                ]) >> (8 * (8 - rest.len()))
+            } else {
+                rest.iter()
+                    .rev()
+                    .fold(0u64, |word, &b| (word << 8) | u64::from(b))
+            };
+            if !self.fold_into(&mut writer, word, rest) {
+                return false;
+            }
+        }
+        let Some((len, hash)) = writer.finish(&mut self.bytes) else {
+            return false;
+        };
+        if writer.byte_loop_ran {
+            // The byte loop writes every byte it reads, kept or not: clear what lies past the end.
+            for byte in &mut self.bytes[len..bytes.len()] {
+                *byte = 0;
+            }
         }
         self.len = len;
+        self.hash = hash;
+        true
+    }
+
+    /// Folds one input word (`chunk`'s bytes, zero-padded) through `writer`: word at a time when it
+    /// can, byte at a time otherwise. Returns false when the word is not ASCII or the key overflows.
+    #[inline(always)]
+    fn fold_into(&mut self, writer: &mut WordWriter, word: u64, chunk: &[u8]) -> bool {
+        if word & HIGH_BITS != 0 {
+            return false;
+        }
+        if let Some((folded, kept)) = fold_word(word, chunk.len()) {
+            return writer.push(&mut self.bytes, folded, kept).is_some();
+        }
+        // The rare slow case: put what the writer holds into the buffer, fold this word's bytes
+        // one at a time after it, and pick up again from the buffer.
+        let Some((len, _)) = writer.finish(&mut self.bytes) else {
+            return false;
+        };
+        let len = self.fold_bytes(chunk, len);
+        *writer = WordWriter::resume(&self.bytes, len);
+        true
     }
 
     /// Folds ASCII `bytes` one at a time into the buffer after `len` kept bytes; returns the new length.
@@ -187,10 +268,167 @@ impl NormalizedKey {
     /// The singular forms a plural or possessive query may stand for, most likely first:
     /// "ctas" -> "cta", "boxes" -> "box", "stories" -> "story". Possessives arrive here as plurals,
     /// because the apostrophe is already dropped ("creator's" -> "creators").
-    pub fn singular_candidates(&self) -> SingularCandidates {
+    pub fn singular_candidates(&self) -> SingularCandidates<'_> {
         SingularCandidates {
-            key: *self,
-            step: 0,
+            key: self,
+            // Every plural suffix ends in "s": for any other key there is nothing to try.
+            step: if self.as_bytes().last() == Some(&b's') {
+                0
+            } else {
+                3
+            },
+        }
+    }
+
+    /// The `index`th 8-byte word of the zero-padded key.
+    #[inline]
+    fn word(&self, index: usize) -> u64 {
+        self.bytes.get(index * 8..index * 8 + 8).map_or(0, |w| {
+            u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]])
+        })
+    }
+}
+
+/// A key as the perfect hash of lookup probes it: its length, its [`hash_key`](crate::perfect_hash::hash_key)
+/// and its zero-padded 8-byte words. Implemented by [`NormalizedKey`] and by the [`SingularForm`]s
+/// derived from one, which patch a single word instead of copying the key.
+pub trait ProbeKey {
+    /// The key's length in bytes.
+    fn key_len(&self) -> usize;
+    /// The key's hash.
+    fn key_hash(&self) -> u64;
+    /// The `index`th word of the zero-padded key, for `index < key_len().div_ceil(8)`.
+    fn key_word(&self, index: usize) -> u64;
+}
+
+impl ProbeKey for NormalizedKey {
+    #[inline]
+    fn key_len(&self) -> usize {
+        self.len
+    }
+    #[inline]
+    fn key_hash(&self) -> u64 {
+        self.hash
+    }
+    #[inline]
+    fn key_word(&self, index: usize) -> u64 {
+        self.word(index)
+    }
+}
+
+/// Folds the first `valid_len` bytes of a little-endian word of ASCII (its other bytes are zero):
+/// returns the folded word, its kept bytes first and zeros after them, and how many bytes it kept;
+/// or `None` when the word holds a byte other than a letter, digit or separator.
+#[inline(always)]
+fn fold_word(word: u64, valid_len: usize) -> Option<(u64, usize)> {
+    let valid = HIGH_BITS >> (8 * (8 - valid_len));
+    // Setting bit 5 of every byte maps exactly the letters of both cases onto `a..=z`, so one range
+    // test finds them all, and setting that bit again on just the letters lower-cases them.
+    let letters = bytes_in_range(word | (LOW_BITS * 0x20), b'a', b'z');
+    let alphanumeric = letters | bytes_in_range(word, b'0', b'9');
+    let mut folded = word | (letters >> 2);
+    let others = valid & !alphanumeric;
+    if others != 0 {
+        // The separators of ASCII_FOLD: \t \n \x0b \x0c \r, space, ', - . /, _.
+        let separators = bytes_in_range(word, 0x09, 0x0d)
+            | bytes_in_range(word, b' ', b' ')
+            | bytes_in_range(word, b'\'', b'\'')
+            | bytes_in_range(word, b'-', b'/')
+            | bytes_in_range(word, b'_', b'_');
+        if separators & valid != others {
+            return None;
+        }
+        // Squeeze the separators out, highest first so the lower positions stay put: the bytes above
+        // one move down a byte and a zero comes in at the top.
+        let mut remaining = others;
+        while remaining != 0 {
+            let high_bit = 63 - remaining.leading_zeros();
+            let below = (1u64 << (high_bit - 7)) - 1;
+            folded = (folded & below) | ((folded >> 8) & !below);
+            remaining &= !(1u64 << high_bit);
+        }
+    }
+    // One bit per separator byte, summed into the top byte by the multiply (no popcnt needed).
+    let dropped = ((others >> 7).wrapping_mul(LOW_BITS) >> 56) as usize;
+    Some((folded, valid_len - dropped))
+}
+
+/// Gathers folded bytes in a register and stores them into a key buffer one whole, aligned 8-byte
+/// word at a time, mixing each word into the key's hash as it goes. Its methods return `None`
+/// instead of writing past the buffer.
+#[derive(Default)]
+struct WordWriter {
+    /// The bytes of the word being filled, lowest first; zero above `pending`.
+    word: u64,
+    /// How many bytes `word` holds (0-7).
+    pending: usize,
+    /// Whole words stored so far.
+    stored: usize,
+    /// Those words mixed by [`mix_word`].
+    hash: u64,
+    /// Whether the byte loop wrote into the buffer (it may leave bytes past the end behind).
+    byte_loop_ran: bool,
+}
+
+impl WordWriter {
+    /// Appends the low `kept` bytes of `folded`, whose higher bytes are zero.
+    #[inline(always)]
+    fn push(&mut self, buffer: &mut [u8; MAX_KEY_LEN], folded: u64, kept: usize) -> Option<()> {
+        self.word |= folded << (8 * self.pending);
+        let filled = self.pending + kept;
+        if filled >= 8 {
+            let at = self.stored * 8;
+            buffer
+                .get_mut(at..at + 8)?
+                .copy_from_slice(&self.word.to_le_bytes());
+            self.hash = mix_word(self.hash, self.word);
+            self.stored += 1;
+            // What did not fit: the bytes of `folded` above the 8 - pending that did.
+            self.word = if self.pending == 0 {
+                0
+            } else {
+                folded >> (8 * (8 - self.pending))
+            };
+            self.pending = filled - 8;
+        } else {
+            self.pending = filled;
+        }
+        Some(())
+    }
+
+    /// Stores the partial last word, zero-padded, and returns the key's length and hash so far.
+    #[inline(always)]
+    fn finish(&self, buffer: &mut [u8; MAX_KEY_LEN]) -> Option<(usize, u64)> {
+        let at = self.stored * 8;
+        let mut hash = self.hash;
+        if self.pending > 0 {
+            buffer
+                .get_mut(at..at + 8)?
+                .copy_from_slice(&self.word.to_le_bytes());
+            hash = mix_word(hash, self.word);
+        }
+        let len = at + self.pending;
+        Some((len, finish_hash(hash, len)))
+    }
+
+    /// A writer that continues after the first `len` bytes of `buffer`, which the byte loop wrote.
+    #[cold]
+    fn resume(buffer: &[u8; MAX_KEY_LEN], len: usize) -> WordWriter {
+        let (stored, pending) = (len / 8, len % 8);
+        let word = buffer[stored * 8..stored * 8 + pending]
+            .iter()
+            .rev()
+            .fold(0u64, |word, &b| (word << 8) | u64::from(b));
+        let hash = buffer[..stored * 8]
+            .chunks_exact(8)
+            .map(|c| u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]))
+            .fold(0, mix_word);
+        WordWriter {
+            word,
+            pending,
+            stored,
+            hash,
+            byte_loop_ran: true,
         }
     }
 }
@@ -202,21 +440,21 @@ impl core::fmt::Debug for NormalizedKey {
 }
 
 /// Iterator over the singular forms of a normalized key; see [`NormalizedKey::singular_candidates`].
-pub struct SingularCandidates {
-    key: NormalizedKey,
+pub struct SingularCandidates<'a> {
+    key: &'a NormalizedKey,
     step: u8,
 }
 
-impl Iterator for SingularCandidates {
-    type Item = NormalizedKey;
+impl<'a> Iterator for SingularCandidates<'a> {
+    type Item = SingularForm<'a>;
 
-    fn next(&mut self) -> Option<NormalizedKey> {
+    fn next(&mut self) -> Option<SingularForm<'a>> {
         while self.step < 3 {
             self.step += 1;
             let candidate = match self.step {
-                1 => singular_by_stripping(&self.key, b"s", b""),
-                2 => singular_by_stripping(&self.key, b"es", b""),
-                _ => singular_by_stripping(&self.key, b"ies", b"y"),
+                1 => SingularForm::new(self.key, b"s", b""),
+                2 => SingularForm::new(self.key, b"es", b""),
+                _ => SingularForm::new(self.key, b"ies", b"y"),
             };
             if let Some(candidate) = candidate {
                 return Some(candidate);
@@ -226,23 +464,79 @@ impl Iterator for SingularCandidates {
     }
 }
 
-/// Replaces the suffix `plural` of `key` with `singular`, keeping at least two bytes of stem so that
-/// short keys such as "ss" or "es" are not mangled. Works on a copy of the buffer: the stem is already
-/// in place, so only the suffix changes and the tail is zeroed again.
-fn singular_by_stripping(
-    key: &NormalizedKey,
-    plural: &[u8],
-    singular: &[u8],
-) -> Option<NormalizedKey> {
-    let stem_len = key.as_bytes().strip_suffix(plural)?.len();
-    if stem_len < 2 {
-        return None;
+/// A key with its plural suffix replaced by a singular one, without copying it: only the word where
+/// the suffix started differs from the plural key's, and the shorter length leaves out any word after.
+pub struct SingularForm<'a> {
+    plural: &'a NormalizedKey,
+    stem_len: usize,
+    singular: &'static [u8],
+    /// The word where the stem ends, holding the stem's last bytes and then the singular suffix.
+    patched_word: u64,
+    hash: u64,
+}
+
+impl<'a> SingularForm<'a> {
+    /// Replaces the suffix `plural` of `key` with `singular` (at most one byte), keeping at least two
+    /// bytes of stem so that short keys such as "ss" or "es" are not mangled.
+    #[inline]
+    fn new(key: &'a NormalizedKey, plural: &[u8], singular: &'static [u8]) -> Option<Self> {
+        let bytes = key.as_bytes();
+        let stem_len = bytes.len().checked_sub(plural.len())?;
+        // Byte by byte: the suffixes are one to three bytes, too short to be worth a `memcmp` call.
+        if stem_len < 2 || bytes[stem_len..].iter().zip(plural).any(|(a, b)| a != b) {
+            return None;
+        }
+        let offset = stem_len % 8;
+        let stem_mask = if offset == 0 {
+            0
+        } else {
+            u64::MAX >> (64 - 8 * offset)
+        };
+        let singular_bits = singular
+            .iter()
+            .rev()
+            .fold(0u64, |word, &b| (word << 8) | u64::from(b));
+        let mut form = SingularForm {
+            plural: key,
+            stem_len,
+            singular,
+            patched_word: (key.word(stem_len / 8) & stem_mask) | (singular_bits << (8 * offset)),
+            hash: 0,
+        };
+        let words = (0..form.key_len().div_ceil(8)).map(|i| form.key_word(i));
+        form.hash = hash_words(words, form.key_len());
+        Some(form)
     }
-    let mut out = *key;
-    out.bytes[stem_len..key.len].fill(0);
-    out.bytes[stem_len..stem_len + singular.len()].copy_from_slice(singular);
-    out.len = stem_len + singular.len();
-    Some(out)
+
+    /// The singular form as a key of its own (a copy; lookup never needs one).
+    #[cfg_attr(not(any(feature = "compiler", test)), allow(dead_code))] // build time and tests
+    pub fn to_key(&self) -> NormalizedKey {
+        let mut key = *self.plural;
+        key.bytes[self.stem_len..self.plural.len].fill(0);
+        key.bytes[self.stem_len..self.key_len()].copy_from_slice(self.singular);
+        key.len = self.key_len();
+        key.hash = self.hash;
+        key
+    }
+}
+
+impl ProbeKey for SingularForm<'_> {
+    #[inline]
+    fn key_len(&self) -> usize {
+        self.stem_len + self.singular.len()
+    }
+    #[inline]
+    fn key_hash(&self) -> u64 {
+        self.hash
+    }
+    #[inline]
+    fn key_word(&self, index: usize) -> u64 {
+        if index == self.stem_len / 8 {
+            self.patched_word
+        } else {
+            self.plural.word(index)
+        }
+    }
 }
 
 /// The padded byte trigrams of a normalized key, as `u32`s: a zero byte marks both ends, so "abc" gives
@@ -325,10 +619,24 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn the_word_at_a_time_path_agrees_with_the_general_one(query in "[ -~]{0,60}") {
-            let fast = NormalizedKey::new(&query).map(|k| (k.as_str().to_owned(), k.bytes));
-            let general = NormalizedKey::new(&format!("{query}\u{00a0}")).map(|k| (k.as_str().to_owned(), k.bytes));
-            proptest::prop_assert_eq!(fast, general);
+        fn the_word_at_a_time_path_agrees_with_the_general_one(
+            query in "[\\x00-\\x7f]{0,60}|[ A-Za-z0-9_.'/#\t-]{0,100}"
+        ) {
+            let fast = NormalizedKey::new(&query).map(|k| (k.as_str().to_owned(), k.bytes, k.key_hash()));
+            let general = NormalizedKey::new(&format!("{query}\u{00a0}")).map(|k| (k.as_str().to_owned(), k.bytes, k.key_hash()));
+            proptest::prop_assert_eq!(&fast, &general);
+            if let Some(key) = NormalizedKey::new(&query) {
+                // The hash computed while writing is the build-time hash of the finished key, for
+                // the key and for each singular form derived from it.
+                proptest::prop_assert_eq!(key.key_hash(), crate::perfect_hash::hash_key(key.as_bytes()));
+                for singular in key.singular_candidates() {
+                    let copy = singular.to_key();
+                    proptest::prop_assert_eq!(singular.key_hash(), crate::perfect_hash::hash_key(copy.as_bytes()));
+                    let words: Vec<u64> = (0..copy.len.div_ceil(8)).map(|i| singular.key_word(i)).collect();
+                    proptest::prop_assert_eq!(words, copy.padded_words().collect::<Vec<_>>());
+                    proptest::prop_assert!(copy.bytes[copy.len..].iter().all(|&b| b == 0));
+                }
+            }
         }
     }
 
@@ -386,7 +694,7 @@ mod tests {
             NormalizedKey::new(q)
                 .unwrap()
                 .singular_candidates()
-                .map(|k| k.as_str().to_owned())
+                .map(|k| k.to_key().as_str().to_owned())
                 .collect()
         };
         assert_eq!(cands("CTAs"), ["cta"]);

@@ -8,7 +8,7 @@
 const MULTIPLIER: u64 = 0x9E37_79B9_7F4A_7C15;
 
 /// Hashes `bytes` eight at a time as little-endian words, the last one zero-padded, then mixes in
-/// the length and finishes with the MurmurHash3 avalanche. Build time hashes keys with this.
+/// the length and finishes with one more multiply. Build time hashes keys with this.
 #[cfg_attr(not(any(feature = "compiler", test)), allow(dead_code))] // build time and tests
 pub fn hash_key(bytes: &[u8]) -> u64 {
     let words = bytes.chunks(8).map(|chunk| {
@@ -22,21 +22,28 @@ pub fn hash_key(bytes: &[u8]) -> u64 {
 /// [`hash_key`] over words already padded: run time hashes the normalized key's buffer this way.
 #[inline]
 pub fn hash_words(words: impl Iterator<Item = u64>, len: usize) -> u64 {
-    let mut h: u64 = 0;
-    for word in words {
-        h = (h.rotate_left(23) ^ word).wrapping_mul(MULTIPLIER);
-    }
+    finish_hash(words.fold(0, mix_word), len)
+}
+
+/// Mixes the next 8-byte word of a key into the running hash `h` (which starts at 0). The
+/// normalizer calls this word by word as it writes a key, so hashing overlaps with normalizing.
+#[inline(always)]
+pub const fn mix_word(h: u64, word: u64) -> u64 {
+    (h.rotate_left(23) ^ word).wrapping_mul(MULTIPLIER)
+}
+
+/// The hash of a key of `len` bytes whose words were mixed into `h`.
+#[inline(always)]
+pub const fn finish_hash(h: u64, len: usize) -> u64 {
     finish(h ^ len as u64)
 }
 
-/// MurmurHash3's 64-bit finalizer: every input bit affects every output bit.
+/// The last step: one more multiply, whose high bits depend on every input bit, folded onto the
+/// low half. Buckets and slots are taken from the high bits, so this is all the mixing they need.
 #[inline]
-const fn finish(mut h: u64) -> u64 {
-    h ^= h >> 33;
-    h = h.wrapping_mul(0xFF51_AFD7_ED55_8CCD);
-    h ^= h >> 33;
-    h = h.wrapping_mul(0xC4CE_B9FE_1A85_EC53);
-    h ^ (h >> 33)
+const fn finish(h: u64) -> u64 {
+    let h = h.wrapping_mul(0xFF51_AFD7_ED55_8CCD);
+    h ^ (h >> 32)
 }
 
 /// `x` scaled into `0..n` (Lemire's multiply-shift range reduction).
@@ -51,12 +58,13 @@ pub const fn bucket(hash: u64, buckets: usize) -> usize {
     reduce(hash, buckets)
 }
 
-/// The slot of a hash in a table of `slots` slots, given its bucket's pilot. The hash is already
-/// avalanched, so one multiply spreads each pilot's choice over the table.
+/// The slot of a hash in a table of `slots` slots, given its bucket's pilot. The bucket came from
+/// the hash's high bits, which keys of one bucket nearly share, so the slot starts from the low half
+/// (rotated up, where the range reduction reads), mixed with the pilot's own multiple.
 #[inline]
 pub const fn slot(hash: u64, pilot: u16, slots: usize) -> usize {
     reduce(
-        (hash ^ (pilot as u64 + 1).wrapping_mul(MULTIPLIER)).wrapping_mul(0xD6E8_FEB8_6659_FD93),
+        hash.rotate_left(32) ^ (pilot as u64 + 1).wrapping_mul(MULTIPLIER),
         slots,
     )
 }

@@ -126,8 +126,8 @@ pub(crate) fn render(
         slugs.build()
     );
 
-    // Forgiving lookup's own perfect hash (see src/perfect_hash.rs); empty slots hold "", which no
-    // normalized key equals.
+    // Forgiving lookup's own perfect hash (see src/perfect_hash.rs). Keys are padded with NULs to
+    // whole 64-bit words for a word-wise comparison; empty slots have length 0, which no key has.
     let key_list: Vec<(&String, usize)> = keys.iter().map(|(k, &i)| (k, i)).collect();
     let key_strs: Vec<&str> = key_list.iter().map(|(k, _)| k.as_str()).collect();
     let (pilots, slots) = super::perfect_hash::build(&key_strs);
@@ -138,15 +138,21 @@ pub(crate) fn render(
         pilots
     );
     let key_slots = slots.iter().map(|s| match s {
-        Some(k) => format!("({:?}, {})", key_list[*k].0, term_ref(key_list[*k].1)),
-        None => "(\"\", &TERMS[0])".to_owned(),
+        Some(k) => {
+            let (key, term) = key_list[*k];
+            let padded = format!(
+                "{key}{}",
+                "\0".repeat(key.len().next_multiple_of(8) - key.len())
+            );
+            format!(
+                "{p}KeySlot {{ padded_key: {padded:?}, len: {}, term: {} }}",
+                key.len(),
+                term_ref(term)
+            )
+        }
+        None => format!("{p}KeySlot {{ padded_key: \"\", len: 0, term: &TERMS[0] }}"),
     });
-    write_static_array(
-        &mut out,
-        "KEY_SLOTS",
-        &format!("(&str, &{p}Term)"),
-        key_slots,
-    );
+    write_static_array(&mut out, "KEY_SLOTS", &format!("{p}KeySlot"), key_slots);
 
     let _ = writeln!(
         out,

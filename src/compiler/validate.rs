@@ -252,6 +252,7 @@ fn add_singular_keys(keys: &mut BTreeMap<String, usize>) {
             continue;
         };
         for singular in normalized.singular_candidates() {
+            let singular = singular.to_key();
             let singular = singular.as_str();
             // "es" stripping mangles more words than it fixes when used to derive keys ("saves" -> "sav").
             if key.ends_with("es") && !key.ends_with("ies") && singular.len() + 2 == key.len() {
