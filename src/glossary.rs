@@ -43,9 +43,14 @@ pub struct GlossaryTables {
     pub by_platform: &'static [&'static [&'static Term]; Platform::COUNT],
     /// Every name and alias, one per normalized key, sorted by key (completion and suggestions).
     pub spellings: &'static [Spelling],
-    /// Padded byte trigram of a key -> (start, len) of its list in `gram_postings` (suggestions).
-    pub grams: &'static phf::Map<u32, (u32, u32)>,
-    /// Ascending positions in `spellings`, one list per trigram.
+    /// Pilots of the perfect hash over the padded byte trigrams of keys (suggestions).
+    pub gram_pilots: &'static [u16],
+    /// Slots of that hash: (trigram, start, len) of its list in `gram_postings`; empty slots hold
+    /// trigram u32::MAX.
+    pub gram_slots: &'static [(u32, u32, u32)],
+    /// One list per trigram of the spellings whose key contains it, in ascending order: each entry
+    /// is `position << 7 | key length`, the spelling's position in `spellings` and the length of its
+    /// key, so that suggestions can skip keys of the wrong length without reading them.
     pub gram_postings: &'static [u32],
     /// Stemmed word -> (start, len) of its postings in the three `posting_*` arrays (ranked search).
     pub words: &'static phf::Map<&'static str, (u32, u32)>,
@@ -204,9 +209,7 @@ impl Glossary {
     #[inline]
     fn probe(&self, key: &impl ProbeKey) -> Option<&'static Term> {
         let (pilots, slots) = (self.tables.key_pilots, self.tables.key_slots);
-        let hash = key.key_hash();
-        let pilot = pilots[perfect_hash::bucket(hash, pilots.len())];
-        let stored = &slots[perfect_hash::slot(hash, pilot, slots.len())];
+        let stored = &slots[perfect_hash::slot_of(key.key_hash(), pilots, slots.len())];
         let same = stored.len == key.key_len()
             && stored
                 .padded_key

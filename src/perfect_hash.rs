@@ -58,13 +58,20 @@ pub const fn bucket(hash: u64, buckets: usize) -> usize {
     reduce(hash, buckets)
 }
 
-/// The slot of a hash in a table of `slots` slots, given its bucket's pilot. The bucket came from
-/// the hash's high bits, which keys of one bucket nearly share, so the slot starts from the low half
-/// (rotated up, where the range reduction reads), mixed with the pilot's own multiple.
+/// The slot of a hash in a table of `slots` slots, given its bucket's pilot. The hash is XORed with
+/// the pilot's own multiple and multiplied again, so that every pilot sends the keys of a bucket to
+/// an unrelated set of slots; without that last multiply, pilots would only permute the slots by XOR,
+/// and small tables would run out of pilots.
 #[inline]
 pub const fn slot(hash: u64, pilot: u16, slots: usize) -> usize {
     reduce(
-        hash.rotate_left(32) ^ (pilot as u64 + 1).wrapping_mul(MULTIPLIER),
+        (hash ^ (pilot as u64 + 1).wrapping_mul(MULTIPLIER)).wrapping_mul(0xD6E8_FEB8_6659_FD93),
         slots,
     )
+}
+
+/// The one slot where a key of this hash can be, in a table of `slots` slots with these pilots.
+#[inline]
+pub fn slot_of(hash: u64, pilots: &[u16], slots: usize) -> usize {
+    slot(hash, pilots[bucket(hash, pilots.len())], slots)
 }

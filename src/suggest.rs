@@ -11,6 +11,7 @@ use std::fmt;
 use crate::edit_distance::Pattern;
 use crate::glossary::{Glossary, Spelling};
 use crate::normalize::{NormalizedKey, key_trigrams};
+use crate::perfect_hash;
 use crate::term::Term;
 
 /// A term proposed for a query by [`Glossary::suggest`].
@@ -174,26 +175,39 @@ impl Glossary {
     }
 
     /// Positions in the spelling table of every key that may be within `k` edits of `key`: the union
-    /// of the posting lists of the query's `3k + 1` rarest trigrams.
+    /// of the posting lists of the query's `3k + 1` rarest trigrams, less the keys whose length alone
+    /// puts them more than `k` edits away.
     fn misspelling_candidates(&self, key: &str, k: usize) -> Vec<usize> {
-        let tables = self.tables();
         let mut lists: Vec<&'static [u32]> = key_trigrams(key)
-            .map(|gram| match tables.grams.get(&gram) {
-                Some(&(start, len)) => {
-                    &tables.gram_postings[start as usize..(start + len) as usize]
-                }
-                None => &[],
-            })
+            .map(|gram| self.gram_postings(gram))
             .collect();
         let needed = (3 * k + 1).min(lists.len());
         lists.sort_unstable_by_key(|list| list.len());
-        let mut candidates: Vec<usize> = lists[..needed]
-            .iter()
-            .flat_map(|list| list.iter().map(|&p| p as usize))
-            .collect();
+        let lists = &lists[..needed];
+        let mut candidates: Vec<usize> =
+            Vec::with_capacity(lists.iter().map(|list| list.len()).sum());
+        for list in lists {
+            candidates.extend(list.iter().filter_map(|&posting| {
+                let len = (posting & 0x7f) as usize;
+                (len.abs_diff(key.len()) <= k).then_some((posting >> 7) as usize)
+            }));
+        }
         candidates.sort_unstable();
         candidates.dedup();
         candidates
+    }
+
+    /// The posting list of one trigram (see `GlossaryTables::gram_postings`); empty when no key has it.
+    fn gram_postings(&self, gram: u32) -> &'static [u32] {
+        let tables = self.tables();
+        let hash = perfect_hash::hash_words(core::iter::once(u64::from(gram)), 4);
+        let (stored, start, len) = tables.gram_slots
+            [perfect_hash::slot_of(hash, tables.gram_pilots, tables.gram_slots.len())];
+        if stored == gram {
+            &tables.gram_postings[start as usize..(start + len) as usize]
+        } else {
+            &[]
+        }
     }
 
     /// Autocompletion: names and aliases that start with `prefix`, in alphabetical order of their

@@ -129,8 +129,8 @@ pub(crate) fn render(
     // Forgiving lookup's own perfect hash (see src/perfect_hash.rs). Keys are padded with NULs to
     // whole 64-bit words for a word-wise comparison; empty slots have length 0, which no key has.
     let key_list: Vec<(&String, usize)> = keys.iter().map(|(k, &i)| (k, i)).collect();
-    let key_strs: Vec<&str> = key_list.iter().map(|(k, _)| k.as_str()).collect();
-    let (pilots, slots) = super::perfect_hash::build(&key_strs);
+    let key_bytes: Vec<&[u8]> = key_list.iter().map(|(k, _)| k.as_bytes()).collect();
+    let (pilots, slots) = super::perfect_hash::build(&key_bytes);
     let _ = writeln!(
         out,
         "static KEY_PILOTS: [u16; {}] = {:?};\n",
@@ -188,7 +188,7 @@ pub(crate) fn render(
 
     let _ = writeln!(
         out,
-        "/// The compiled glossary.\npub static GLOSSARY: {p}Glossary = {p}Glossary::__new({p}GlossaryTables {{\n    terms: &TERMS,\n    alphabetical: &ALPHABETICAL,\n    slugs: &SLUGS,\n    key_pilots: &KEY_PILOTS,\n    key_slots: &KEY_SLOTS,\n    by_category: &BY_CATEGORY,\n    by_platform: &BY_PLATFORM,\n    spellings: &SPELLINGS,\n    grams: &GRAMS,\n    gram_postings: &GRAM_POSTINGS,\n    words: &WORDS,\n    posting_terms: &POSTING_TERMS,\n    posting_fields: &POSTING_FIELDS,\n    posting_weights: &POSTING_WEIGHTS,\n    patterns: &PATTERNS,\n    matcher: &MATCHER,\n    base: {},\n}});",
+        "/// The compiled glossary.\npub static GLOSSARY: {p}Glossary = {p}Glossary::__new({p}GlossaryTables {{\n    terms: &TERMS,\n    alphabetical: &ALPHABETICAL,\n    slugs: &SLUGS,\n    key_pilots: &KEY_PILOTS,\n    key_slots: &KEY_SLOTS,\n    by_category: &BY_CATEGORY,\n    by_platform: &BY_PLATFORM,\n    spellings: &SPELLINGS,\n    gram_pilots: &GRAM_PILOTS,\n    gram_slots: &GRAM_SLOTS,\n    gram_postings: &GRAM_POSTINGS,\n    words: &WORDS,\n    posting_terms: &POSTING_TERMS,\n    posting_fields: &POSTING_FIELDS,\n    posting_weights: &POSTING_WEIGHTS,\n    patterns: &PATTERNS,\n    matcher: &MATCHER,\n    base: {},\n}});",
         base.map_or("None".to_owned(), |b| format!("Some(&{})", b.glossary_path))
     );
     out
@@ -207,21 +207,38 @@ fn render_search_indexes(out: &mut String, entries: &[Entry], p: &str) {
 
     // Posting lists are flat arrays of plain numbers, and the maps point into them with (start, len):
     // compact source, and no pointer (relocation) per list in the binary.
-    let mut grams = phf_codegen::Map::new();
-    grams.phf_path(format!("{p}phf"));
+    // The trigram index: the same kind of perfect hash as lookup's, over each trigram's four
+    // little-endian bytes; empty slots hold u32::MAX, which no trigram (three bytes) equals. Each
+    // posting packs a spelling's position with its key's length (see `GlossaryTables::gram_postings`).
+    let gram_lists = index::gram_index(&spellings);
+    let gram_keys: Vec<[u8; 4]> = gram_lists.keys().map(|g| g.to_le_bytes()).collect();
+    let gram_key_refs: Vec<&[u8]> = gram_keys.iter().map(|k| &k[..]).collect();
+    let (gram_pilots, gram_slot_owners) = super::perfect_hash::build(&gram_key_refs);
     let mut gram_postings: Vec<u32> = Vec::new();
-    for (gram, positions) in index::gram_index(&spellings) {
-        grams.entry(
-            gram,
-            format!("({}, {})", gram_postings.len(), positions.len()),
-        );
-        gram_postings.extend(positions);
+    let mut gram_spans: Vec<(u32, u32, u32)> = Vec::new();
+    for (&gram, positions) in &gram_lists {
+        let start = gram_postings.len() as u32;
+        gram_postings.extend(positions.iter().map(|&position| {
+            let len = spellings[position as usize].key.len() as u32;
+            assert!(
+                position < 1 << 25 && len < 1 << 7,
+                "a gram posting packs the position in 25 bits and the length in 7"
+            );
+            position << 7 | len
+        }));
+        gram_spans.push((gram, start, positions.len() as u32));
     }
     let _ = writeln!(
         out,
-        "static GRAMS: {p}phf::Map<u32, (u32, u32)> = {};\n",
-        grams.build()
+        "static GRAM_PILOTS: [u16; {}] = {:?};\n",
+        gram_pilots.len(),
+        gram_pilots
     );
+    let gram_slots = gram_slot_owners.iter().map(|owner| match owner {
+        Some(i) => format!("{:?}", gram_spans[*i]),
+        None => format!("({}, 0, 0)", u32::MAX),
+    });
+    write_static_array(out, "GRAM_SLOTS", "(u32, u32, u32)", gram_slots);
     let _ = writeln!(
         out,
         "static GRAM_POSTINGS: [u32; {}] = {:?};\n",

@@ -10,11 +10,11 @@ const KEYS_PER_BUCKET: usize = 3;
 /// The tables for `keys`: one pilot per bucket, and for each slot the index of the key stored there,
 /// if any. Every key gets a slot of its own; an eighth of the slots stay empty so that the last
 /// buckets still find a pilot quickly, however many keys there are.
-pub(crate) fn build(keys: &[&str]) -> (Vec<u16>, Vec<Option<usize>>) {
+pub(crate) fn build(keys: &[&[u8]]) -> (Vec<u16>, Vec<Option<usize>>) {
     let n = keys.len();
     let slot_count = n + n / 8 + 1;
     let buckets = n.div_ceil(KEYS_PER_BUCKET).max(1);
-    let hashes: Vec<u64> = keys.iter().map(|k| hash_key(k.as_bytes())).collect();
+    let hashes: Vec<u64> = keys.iter().map(|k| hash_key(k)).collect();
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); buckets];
     for (i, &h) in hashes.iter().enumerate() {
         members[bucket(h, buckets)].push(i);
@@ -63,15 +63,35 @@ mod tests {
     #[test]
     fn every_key_finds_its_own_slot() {
         let keys: Vec<String> = (0..5000).map(|i| format!("key{i}")).collect();
-        let refs: Vec<&str> = keys.iter().map(String::as_str).collect();
+        let refs: Vec<&[u8]> = keys.iter().map(|k| k.as_bytes()).collect();
         let (pilots, slots) = build(&refs);
         assert!(slots.len() >= refs.len());
         assert_eq!(slots.iter().flatten().count(), refs.len());
         for (i, key) in refs.iter().enumerate() {
-            let h = hash_key(key.as_bytes());
+            let h = hash_key(key);
             let s = slot(h, pilots[bucket(h, pilots.len())], slots.len());
-            assert_eq!(slots[s], Some(i), "{key}");
+            assert_eq!(slots[s], Some(i), "{key:?}");
         }
         assert_eq!(build(&refs), (pilots, slots), "deterministic");
+    }
+
+    #[test]
+    fn small_tables_always_find_pilots() {
+        // Small tables leave few free slots for the last buckets: the slot formula must give every
+        // pilot a fresh arrangement, not a permutation of the same one.
+        for n in 1..=200 {
+            let keys: Vec<[u8; 4]> = (0..n as u32)
+                .map(|i| (i * 7919 + n as u32).to_le_bytes())
+                .collect();
+            let refs: Vec<&[u8]> = keys.iter().map(|k| &k[..]).collect();
+            let (pilots, slots) = build(&refs);
+            for (i, key) in refs.iter().enumerate() {
+                let h = hash_key(key);
+                assert_eq!(
+                    slots[slot(h, pilots[bucket(h, pilots.len())], slots.len())],
+                    Some(i)
+                );
+            }
+        }
     }
 }
