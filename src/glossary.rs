@@ -1,6 +1,7 @@
 //! [`Glossary`]: a set of compiled static tables and the queries that run on them without allocating.
 
 use crate::normalize::{NormalizedKey, ProbeKey};
+use crate::packed::U32s;
 use crate::perfect_hash;
 use crate::taxonomy::{Category, Platform};
 use crate::term::Term;
@@ -33,34 +34,42 @@ pub struct GlossaryTables {
     /// Exact slug to term.
     pub slugs: &'static phf::Map<&'static str, &'static Term>,
     /// Pilots of the perfect hash over normalized keys, one per bucket (see `src/perfect_hash.rs`).
-    pub key_pilots: &'static [u16],
-    /// Slots of that hash: a normalized slug, name, alias or derived singular form and its term;
-    /// empty slots have length 0, which no normalized key has.
-    pub key_slots: &'static [KeySlot],
+    pub key_pilots: U32s,
+    /// Slots of that hash, three numbers each: where the key starts in `key_text`, its length, and the
+    /// term's position in `terms`. Keys are normalized slugs, names, aliases and derived singular
+    /// forms; empty slots have length 0, which no key has.
+    pub key_slots: U32s,
+    /// The keys of `key_slots`, each NUL-padded to whole 8-byte words so that it compares with a
+    /// query's key word by word.
+    pub key_text: &'static [u8],
     /// Terms of each category, indexed by `Category::index`, each sorted like `alphabetical`.
     pub by_category: &'static [&'static [&'static Term]; Category::COUNT],
     /// Terms used on each platform, indexed by `Platform::index`, each sorted like `alphabetical`.
     pub by_platform: &'static [&'static [&'static Term]; Platform::COUNT],
-    /// Every name and alias, one per normalized key, sorted by key (completion and suggestions).
-    pub spellings: &'static [Spelling],
+    /// Every name and alias, one per normalized key, sorted by key (completion and suggestions): five
+    /// numbers each, the key's start and length in `text`, the spelling's start and length, and the
+    /// term's position in `terms`.
+    pub spellings: U32s,
+    /// The strings the other tables point into.
+    pub text: &'static str,
     /// Pilots of the perfect hash over the padded byte trigrams of keys (suggestions).
-    pub gram_pilots: &'static [u16],
-    /// Slots of that hash: (trigram, start, len) of its list in `gram_postings`; empty slots hold
-    /// trigram u32::MAX.
-    pub gram_slots: &'static [(u32, u32, u32)],
+    pub gram_pilots: U32s,
+    /// Slots of that hash, three numbers each: the trigram, and the start and length of its list in
+    /// `gram_postings`; empty slots hold trigram u32::MAX.
+    pub gram_slots: U32s,
     /// One list per trigram of the spellings whose key contains it, in ascending order: each entry
     /// is `position << 7 | key length`, the spelling's position in `spellings` and the length of its
     /// key, so that suggestions can skip keys of the wrong length without reading them.
-    pub gram_postings: &'static [u32],
+    pub gram_postings: U32s,
     /// Stemmed word -> (start, len) of its postings in the three `posting_*` arrays (ranked search).
     pub words: &'static phf::Map<&'static str, (u32, u32)>,
     /// Per posting: the term's position in the slug-ordered table.
-    pub posting_terms: &'static [u32],
+    pub posting_terms: U32s,
     /// Per posting: where the word occurs (bits for name, alias, summary, definition, category).
     pub posting_fields: &'static [u8],
     /// Per posting: what the word adds to the term's score before its rarity is applied, computed by
-    /// the compiler from where and how often it occurs.
-    pub posting_weights: &'static [f32],
+    /// the compiler from where and how often it occurs (`f32` bits).
+    pub posting_weights: U32s,
     /// Literal spellings to look for in running text (finding terms).
     pub patterns: &'static [FindPattern],
     /// The automaton over `patterns`, built on first use.
@@ -69,25 +78,13 @@ pub struct GlossaryTables {
     pub base: Option<&'static Glossary>,
 }
 
-/// One way to write a term, for completion and suggestions. Not part of the public API.
-#[doc(hidden)]
-pub struct Spelling {
+/// One way to write a term, for completion and suggestions: a row of `GlossaryTables::spellings`.
+#[cfg(feature = "std")]
+pub(crate) struct Spelling {
     /// The normalized key.
     pub key: &'static str,
     /// The name or alias as written.
     pub text: &'static str,
-    /// The term it names.
-    pub term: &'static Term,
-}
-
-/// One slot of forgiving lookup's perfect hash. Not part of the public API.
-#[doc(hidden)]
-pub struct KeySlot {
-    /// The normalized key, padded with NUL bytes to a multiple of eight bytes, so that it compares
-    /// with a query's key as whole 64-bit words.
-    pub padded_key: &'static str,
-    /// The key's length before padding.
-    pub len: usize,
     /// The term it names.
     pub term: &'static Term,
 }
@@ -208,21 +205,62 @@ impl Glossary {
     /// The term whose normalized key is exactly `key`: one hash, one slot, one comparison.
     #[inline]
     fn probe(&self, key: &impl ProbeKey) -> Option<&'static Term> {
-        let (pilots, slots) = (self.tables.key_pilots, self.tables.key_slots);
-        let stored = &slots[perfect_hash::slot_of(key.key_hash(), pilots, slots.len())];
-        let same = stored.len == key.key_len()
-            && stored
-                .padded_key
-                .as_bytes()
-                .chunks_exact(8)
-                .enumerate()
-                .all(|(i, chunk)| {
-                    u64::from_le_bytes([
-                        chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6],
-                        chunk[7],
-                    ]) == key.key_word(i)
-                });
-        same.then_some(stored.term)
+        let tables = &self.tables;
+        let hash = key.key_hash();
+        let bucket = perfect_hash::bucket(hash, tables.key_pilots.len());
+        let pilot = tables.key_pilots.get(bucket) as u16;
+        let slot = perfect_hash::slot(hash, pilot, tables.key_slots.len() / 3);
+        let [start, len, term] = tables.key_slots.row::<3>(slot);
+        if len as usize != key.key_len() {
+            return None;
+        }
+        let stored = tables
+            .key_text
+            .get(start as usize..start as usize + (len as usize).next_multiple_of(8))?;
+        let same = stored.chunks_exact(8).enumerate().all(|(i, chunk)| {
+            u64::from_le_bytes([
+                chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
+            ]) == key.key_word(i)
+        });
+        if same {
+            tables.terms.get(term as usize)
+        } else {
+            None
+        }
+    }
+
+    /// Row `index` of the spelling table.
+    #[cfg(feature = "std")]
+    #[inline]
+    pub(crate) fn spelling(&self, index: usize) -> Spelling {
+        let tables = &self.tables;
+        let [key_start, key_len, text_start, text_len, term] = tables.spellings.row::<5>(index);
+        Spelling {
+            key: crate::packed::text_at(tables.text, key_start, key_len),
+            text: crate::packed::text_at(tables.text, text_start, text_len),
+            term: &tables.terms[term as usize],
+        }
+    }
+
+    /// How many rows the spelling table has.
+    #[cfg(feature = "std")]
+    pub(crate) fn spelling_count(&self) -> usize {
+        self.tables.spellings.len() / 5
+    }
+
+    /// The first row of the spelling table whose key is not less than `key` (they are sorted by key).
+    #[cfg(feature = "std")]
+    pub(crate) fn first_spelling_at_or_after(&self, key: &str) -> usize {
+        let (mut low, mut high) = (0, self.spelling_count());
+        while low < high {
+            let middle = low + (high - low) / 2;
+            if self.spelling(middle).key < key {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        low
     }
 
     /// The glossary this one extends, if any: [`get`](Self::get) and [`lookup`](Self::lookup) answer

@@ -57,6 +57,7 @@ mod edit_distance;
 mod find;
 mod glossary;
 mod normalize;
+mod packed;
 mod perfect_hash;
 #[cfg(feature = "std")]
 mod search;
@@ -102,9 +103,8 @@ impl compiler::Builder {
 /// Items that generated code refers to. Not part of the public API; may change in any release.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::glossary::{
-        FindPattern, Glossary, GlossaryTables, KeySlot, MatcherCell, Spelling,
-    };
+    pub use crate::glossary::{FindPattern, Glossary, GlossaryTables, MatcherCell};
+    pub use crate::packed::U32s;
     pub use crate::taxonomy::{Category, Platform};
     pub use crate::term::{
         Benefit, Deprecation, PlatformUsage, ReviewDate, Term, TermData, TypicalRange,

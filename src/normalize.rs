@@ -68,6 +68,7 @@ impl NormalizedKey {
     /// `#` signs before the first kept character are dropped. Returns `None` when the result is empty or
     /// longer than [`MAX_KEY_LEN`], since no key can match it then.
     #[inline]
+    #[cfg_attr(not(feature = "std"), allow(dead_code))] // suggestions, search and the compiler
     pub fn new(query: &str) -> Option<Self> {
         let key = Self::normalize(query);
         (!key.is_empty()).then_some(key)

@@ -69,9 +69,3 @@ pub const fn slot(hash: u64, pilot: u16, slots: usize) -> usize {
         slots,
     )
 }
-
-/// The one slot where a key of this hash can be, in a table of `slots` slots with these pilots.
-#[inline]
-pub fn slot_of(hash: u64, pilots: &[u16], slots: usize) -> usize {
-    slot(hash, pilots[bucket(hash, pilots.len())], slots)
-}

@@ -74,11 +74,12 @@ impl Glossary {
             let range = start as usize..(start + len) as usize;
             let df = len as f32;
             let idf = (1.0 + (total - df + 0.5) / (df + 0.5)).ln();
-            let postings = tables.posting_terms[range.clone()]
-                .iter()
-                .zip(&tables.posting_fields[range.clone()])
-                .zip(&tables.posting_weights[range]);
-            for ((&term, &fields), &weight) in postings {
+            let postings = tables
+                .posting_terms
+                .range(start, len)
+                .zip(&tables.posting_fields[range])
+                .zip(tables.posting_weights.range(start, len).map(f32::from_bits));
+            for ((term, &fields), weight) in postings {
                 let slot = scores.entry(term).or_insert((0.0, 0, 0));
                 slot.0 += idf * weight;
                 slot.1 |= fields;

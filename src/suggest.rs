@@ -9,7 +9,7 @@
 use std::fmt;
 
 use crate::edit_distance::Pattern;
-use crate::glossary::{Glossary, Spelling};
+use crate::glossary::Glossary;
 use crate::normalize::{NormalizedKey, key_trigrams};
 use crate::perfect_hash;
 use crate::term::Term;
@@ -117,14 +117,13 @@ impl Glossary {
             return Vec::new();
         }
         let key = key.as_str();
-        let spellings = self.tables().spellings;
         // (rank, edits, length difference, position in the spelling table)
         let mut ranked: Vec<(u8, usize, usize, usize)> = Vec::new();
 
         if let Some(pattern) = Pattern::new(key.as_bytes()) {
             let k = max_edits(key.len());
             for position in self.misspelling_candidates(key, k) {
-                let spelling = &spellings[position];
+                let spelling = self.spelling(position);
                 if let Some(edits) = pattern.distance(spelling.key.as_bytes(), k) {
                     let rank = match edits {
                         0 => 0,
@@ -140,9 +139,9 @@ impl Glossary {
                 }
             }
         }
-        let start = spellings.partition_point(|s| s.key < key);
-        for (offset, spelling) in spellings[start..]
-            .iter()
+        let start = self.first_spelling_at_or_after(key);
+        for (offset, spelling) in (start..self.spelling_count())
+            .map(|position| self.spelling(position))
             .take_while(|s| s.key.starts_with(key))
             .take(n.saturating_mul(PREFIX_CANDIDATES_PER_RESULT))
             .enumerate()
@@ -153,7 +152,7 @@ impl Glossary {
 
         let mut out: Vec<Suggestion> = Vec::with_capacity(n.min(ranked.len()));
         for (rank, edits, _, position) in ranked {
-            let spelling: &'static Spelling = &spellings[position];
+            let spelling = self.spelling(position);
             if out.iter().any(|s| s.term == spelling.term) {
                 continue;
             }
@@ -178,16 +177,17 @@ impl Glossary {
     /// of the posting lists of the query's `3k + 1` rarest trigrams, less the keys whose length alone
     /// puts them more than `k` edits away.
     fn misspelling_candidates(&self, key: &str, k: usize) -> Vec<usize> {
-        let mut lists: Vec<&'static [u32]> = key_trigrams(key)
+        let mut lists: Vec<(u32, u32)> = key_trigrams(key)
             .map(|gram| self.gram_postings(gram))
             .collect();
         let needed = (3 * k + 1).min(lists.len());
-        lists.sort_unstable_by_key(|list| list.len());
+        lists.sort_unstable_by_key(|&(_, len)| len);
         let lists = &lists[..needed];
+        let postings = self.tables().gram_postings;
         let mut candidates: Vec<usize> =
-            Vec::with_capacity(lists.iter().map(|list| list.len()).sum());
-        for list in lists {
-            candidates.extend(list.iter().filter_map(|&posting| {
+            Vec::with_capacity(lists.iter().map(|&(_, len)| len as usize).sum());
+        for &(start, len) in lists {
+            candidates.extend(postings.range(start, len).filter_map(|posting| {
                 let len = (posting & 0x7f) as usize;
                 (len.abs_diff(key.len()) <= k).then_some((posting >> 7) as usize)
             }));
@@ -197,16 +197,17 @@ impl Glossary {
         candidates
     }
 
-    /// The posting list of one trigram (see `GlossaryTables::gram_postings`); empty when no key has it.
-    fn gram_postings(&self, gram: u32) -> &'static [u32] {
+    /// Where the posting list of one trigram lies in `GlossaryTables::gram_postings`, as (start, len);
+    /// empty when no key has the trigram.
+    fn gram_postings(&self, gram: u32) -> (u32, u32) {
         let tables = self.tables();
         let hash = perfect_hash::hash_words(core::iter::once(u64::from(gram)), 4);
-        let (stored, start, len) = tables.gram_slots
-            [perfect_hash::slot_of(hash, tables.gram_pilots, tables.gram_slots.len())];
-        if stored == gram {
-            &tables.gram_postings[start as usize..(start + len) as usize]
-        } else {
-            &[]
+        let bucket = perfect_hash::bucket(hash, tables.gram_pilots.len());
+        let pilot = tables.gram_pilots.get(bucket) as u16;
+        let slot = perfect_hash::slot(hash, pilot, tables.gram_slots.len() / 3);
+        match tables.gram_slots.row::<3>(slot) {
+            [stored, start, len] if stored == gram => (start, len),
+            _ => (0, 0),
         }
     }
 
@@ -225,11 +226,10 @@ impl Glossary {
             return Vec::new();
         };
         let key = key.as_str();
-        let spellings = self.tables().spellings;
-        let start = spellings.partition_point(|s| s.key < key);
+        let start = self.first_spelling_at_or_after(key);
         let mut out: Vec<Completion> = Vec::with_capacity(n.min(16));
-        for spelling in spellings[start..]
-            .iter()
+        for spelling in (start..self.spelling_count())
+            .map(|position| self.spelling(position))
             .take_while(|s| s.key.starts_with(key))
         {
             if out.len() == n {

@@ -131,28 +131,31 @@ pub(crate) fn render(
     let key_list: Vec<(&String, usize)> = keys.iter().map(|(k, &i)| (k, i)).collect();
     let key_bytes: Vec<&[u8]> = key_list.iter().map(|(k, _)| k.as_bytes()).collect();
     let (pilots, slots) = super::perfect_hash::build(&key_bytes);
+    let mut key_text: Vec<u8> = Vec::new();
+    let mut key_slots: Vec<u32> = Vec::with_capacity(slots.len() * 3);
+    for slot in &slots {
+        match slot {
+            Some(k) => {
+                let (key, term) = key_list[*k];
+                key_slots.extend([key_text.len() as u32, key.len() as u32, term as u32]);
+                key_text.extend(key.as_bytes());
+                key_text.resize(key_text.len().next_multiple_of(8), 0);
+            }
+            None => key_slots.extend([0, 0, 0]),
+        }
+    }
+    write_u32s(
+        &mut out,
+        &p,
+        "KEY_PILOTS",
+        pilots.iter().map(|&pilot| u32::from(pilot)),
+    );
+    write_u32s(&mut out, &p, "KEY_SLOTS", key_slots);
     let _ = writeln!(
         out,
-        "static KEY_PILOTS: [u16; {}] = {:?};\n",
-        pilots.len(),
-        pilots
+        "static KEY_TEXT: &[u8] = {};\n",
+        byte_string(&key_text)
     );
-    let key_slots = slots.iter().map(|s| match s {
-        Some(k) => {
-            let (key, term) = key_list[*k];
-            let padded = format!(
-                "{key}{}",
-                "\0".repeat(key.len().next_multiple_of(8) - key.len())
-            );
-            format!(
-                "{p}KeySlot {{ padded_key: {padded:?}, len: {}, term: {} }}",
-                key.len(),
-                term_ref(term)
-            )
-        }
-        None => format!("{p}KeySlot {{ padded_key: \"\", len: 0, term: &TERMS[0] }}"),
-    });
-    write_static_array(&mut out, "KEY_SLOTS", &format!("{p}KeySlot"), key_slots);
 
     let _ = writeln!(
         out,
@@ -188,7 +191,7 @@ pub(crate) fn render(
 
     let _ = writeln!(
         out,
-        "/// The compiled glossary.\npub static GLOSSARY: {p}Glossary = {p}Glossary::__new({p}GlossaryTables {{\n    terms: &TERMS,\n    alphabetical: &ALPHABETICAL,\n    slugs: &SLUGS,\n    key_pilots: &KEY_PILOTS,\n    key_slots: &KEY_SLOTS,\n    by_category: &BY_CATEGORY,\n    by_platform: &BY_PLATFORM,\n    spellings: &SPELLINGS,\n    gram_pilots: &GRAM_PILOTS,\n    gram_slots: &GRAM_SLOTS,\n    gram_postings: &GRAM_POSTINGS,\n    words: &WORDS,\n    posting_terms: &POSTING_TERMS,\n    posting_fields: &POSTING_FIELDS,\n    posting_weights: &POSTING_WEIGHTS,\n    patterns: &PATTERNS,\n    matcher: &MATCHER,\n    base: {},\n}});",
+        "/// The compiled glossary.\npub static GLOSSARY: {p}Glossary = {p}Glossary::__new({p}GlossaryTables {{\n    terms: &TERMS,\n    alphabetical: &ALPHABETICAL,\n    slugs: &SLUGS,\n    key_pilots: KEY_PILOTS,\n    key_slots: KEY_SLOTS,\n    key_text: KEY_TEXT,\n    by_category: &BY_CATEGORY,\n    by_platform: &BY_PLATFORM,\n    spellings: SPELLINGS,\n    text: TEXT,\n    gram_pilots: GRAM_PILOTS,\n    gram_slots: GRAM_SLOTS,\n    gram_postings: GRAM_POSTINGS,\n    words: &WORDS,\n    posting_terms: POSTING_TERMS,\n    posting_fields: POSTING_FIELDS,\n    posting_weights: POSTING_WEIGHTS,\n    patterns: &PATTERNS,\n    matcher: &MATCHER,\n    base: {},\n}});",
         base.map_or("None".to_owned(), |b| format!("Some(&{})", b.glossary_path))
     );
     out
@@ -197,13 +200,14 @@ pub(crate) fn render(
 /// The tables behind suggestions, completion, ranked search and finding terms in text.
 fn render_search_indexes(out: &mut String, entries: &[Entry], p: &str) {
     let spellings = index::spellings(entries);
-    let rows = spellings.iter().map(|s| {
-        format!(
-            "{p}Spelling {{ key: {:?}, text: {:?}, term: &TERMS[{}] }}",
-            s.key, s.text, s.entry
-        )
-    });
-    write_static_array(out, "SPELLINGS", &format!("{p}Spelling"), rows);
+    let mut text = TextBlob::default();
+    let mut rows: Vec<u32> = Vec::with_capacity(spellings.len() * 5);
+    for s in &spellings {
+        let (key_start, key_len) = text.add(&s.key);
+        let (text_start, text_len) = text.add(&s.text);
+        rows.extend([key_start, key_len, text_start, text_len, s.entry as u32]);
+    }
+    write_u32s(out, p, "SPELLINGS", rows);
 
     // Posting lists are flat arrays of plain numbers, and the maps point into them with (start, len):
     // compact source, and no pointer (relocation) per list in the binary.
@@ -228,23 +232,18 @@ fn render_search_indexes(out: &mut String, entries: &[Entry], p: &str) {
         }));
         gram_spans.push((gram, start, positions.len() as u32));
     }
-    let _ = writeln!(
+    write_u32s(
         out,
-        "static GRAM_PILOTS: [u16; {}] = {:?};\n",
-        gram_pilots.len(),
-        gram_pilots
+        p,
+        "GRAM_PILOTS",
+        gram_pilots.iter().map(|&pilot| u32::from(pilot)),
     );
-    let gram_slots = gram_slot_owners.iter().map(|owner| match owner {
-        Some(i) => format!("{:?}", gram_spans[*i]),
-        None => format!("({}, 0, 0)", u32::MAX),
+    let gram_slots = gram_slot_owners.iter().flat_map(|owner| match owner {
+        Some(i) => [gram_spans[*i].0, gram_spans[*i].1, gram_spans[*i].2],
+        None => [u32::MAX, 0, 0],
     });
-    write_static_array(out, "GRAM_SLOTS", "(u32, u32, u32)", gram_slots);
-    let _ = writeln!(
-        out,
-        "static GRAM_POSTINGS: [u32; {}] = {:?};\n",
-        gram_postings.len(),
-        gram_postings
-    );
+    write_u32s(out, p, "GRAM_SLOTS", gram_slots);
+    write_u32s(out, p, "GRAM_POSTINGS", gram_postings);
 
     let mut words = phf_codegen::Map::new();
     words.phf_path(format!("{p}phf"));
@@ -263,23 +262,17 @@ fn render_search_indexes(out: &mut String, entries: &[Entry], p: &str) {
         "static WORDS: {p}phf::Map<&'static str, (u32, u32)> = {};\n",
         words.build()
     );
+    write_u32s(out, p, "POSTING_TERMS", terms);
     let _ = writeln!(
         out,
-        "static POSTING_TERMS: [u32; {}] = {:?};\n",
-        terms.len(),
-        terms
+        "static POSTING_FIELDS: &[u8] = {};\n",
+        byte_string(&fields)
     );
-    let _ = writeln!(
+    write_u32s(
         out,
-        "static POSTING_FIELDS: [u8; {}] = {:?};\n",
-        fields.len(),
-        fields
-    );
-    let _ = writeln!(
-        out,
-        "static POSTING_WEIGHTS: [f32; {}] = {:?};\n",
-        weights.len(),
-        weights
+        p,
+        "POSTING_WEIGHTS",
+        weights.iter().map(|w| w.to_bits()),
     );
 
     let patterns = index::find_patterns(entries);
@@ -294,6 +287,57 @@ fn render_search_indexes(out: &mut String, entries: &[Entry], p: &str) {
         out,
         "static MATCHER: {p}MatcherCell = {p}MatcherCell::new();\n"
     );
+    let _ = writeln!(out, "static TEXT: &str = {:?};\n", text.text);
+}
+
+/// Writes `static NAME: U32s = U32s(b"...");`: the numbers as one little-endian byte string, which
+/// the Rust compiler checks as a single expression (see src/packed.rs).
+fn write_u32s(out: &mut String, p: &str, name: &str, values: impl IntoIterator<Item = u32>) {
+    let bytes: Vec<u8> = values.into_iter().flat_map(u32::to_le_bytes).collect();
+    let _ = writeln!(
+        out,
+        "static {name}: {p}U32s = {p}U32s({});\n",
+        byte_string(&bytes)
+    );
+}
+
+/// `bytes` as a Rust byte-string literal: printable ASCII as itself, everything else escaped.
+fn byte_string(bytes: &[u8]) -> String {
+    let mut literal = String::with_capacity(bytes.len() * 2 + 3);
+    literal.push_str("b\"");
+    for &b in bytes {
+        match b {
+            0 => literal.push_str("\\0"),
+            b'"' => literal.push_str("\\\""),
+            b'\\' => literal.push_str("\\\\"),
+            b' '..=b'~' => literal.push(char::from(b)),
+            _ => {
+                let _ = write!(literal, "\\x{b:02x}");
+            }
+        }
+    }
+    literal.push('"');
+    literal
+}
+
+/// Strings gathered into one text, each stored once, addressed by (start, len).
+#[derive(Default)]
+struct TextBlob {
+    text: String,
+    at: std::collections::HashMap<String, (u32, u32)>,
+}
+
+impl TextBlob {
+    /// The (start, len) of `s` in the text, adding it if it is not there yet.
+    fn add(&mut self, s: &str) -> (u32, u32) {
+        if let Some(&span) = self.at.get(s) {
+            return span;
+        }
+        let span = (self.text.len() as u32, s.len() as u32);
+        self.text.push_str(s);
+        self.at.insert(s.to_owned(), span);
+        span
+    }
 }
 
 /// Writes `static NAME: [ELEMENT; N] = [row, ...];`, one row per line.
