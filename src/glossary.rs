@@ -31,8 +31,6 @@ pub struct GlossaryTables {
     pub terms: &'static [Term],
     /// Every term, sorted by name (case-insensitively), then slug.
     pub alphabetical: &'static [&'static Term],
-    /// Exact slug to term.
-    pub slugs: &'static phf::Map<&'static str, &'static Term>,
     /// Pilots of the perfect hash over normalized keys, one per bucket (see `src/perfect_hash.rs`).
     pub key_pilots: U32s,
     /// Slots of that hash, three numbers each: where the key starts in `key_text`, its length, and the
@@ -154,7 +152,15 @@ impl Glossary {
     /// ```
     #[inline]
     pub fn get(&self, slug: &str) -> Option<&'static Term> {
-        match self.tables.slugs.get(slug) {
+        // Every slug is also a lookup key of its own term (the compiler guarantees it), so the
+        // lookup table answers exact gets too, once the slug itself is compared.
+        let key = NormalizedKey::normalize(slug);
+        let own = if key.is_empty() {
+            None
+        } else {
+            self.probe(&key).filter(|term| term.slug() == slug)
+        };
+        match own {
             Some(term) => Some(term),
             None => self.tables.base.and_then(|base| base.get(slug)),
         }

@@ -115,17 +115,6 @@ pub(crate) fn render(
         refs(&alphabetical)
     );
 
-    let mut slugs = phf_codegen::Map::new();
-    slugs.phf_path(format!("{p}phf"));
-    for (i, e) in entries.iter().enumerate() {
-        slugs.entry(e.slug.as_str(), term_ref(i));
-    }
-    let _ = writeln!(
-        out,
-        "static SLUGS: {p}phf::Map<&'static str, &'static {p}Term> = {};\n",
-        slugs.build()
-    );
-
     // Forgiving lookup's own perfect hash (see src/perfect_hash.rs). Keys are padded with NULs to
     // whole 64-bit words for a word-wise comparison; empty slots have length 0, which no key has.
     let key_list: Vec<(&String, usize)> = keys.iter().map(|(k, &i)| (k, i)).collect();
@@ -191,7 +180,7 @@ pub(crate) fn render(
 
     let _ = writeln!(
         out,
-        "/// The compiled glossary.\npub static GLOSSARY: {p}Glossary = {p}Glossary::__new({p}GlossaryTables {{\n    terms: &TERMS,\n    alphabetical: &ALPHABETICAL,\n    slugs: &SLUGS,\n    key_pilots: KEY_PILOTS,\n    key_slots: KEY_SLOTS,\n    key_text: KEY_TEXT,\n    by_category: &BY_CATEGORY,\n    by_platform: &BY_PLATFORM,\n    spellings: SPELLINGS,\n    text: TEXT,\n    gram_pilots: GRAM_PILOTS,\n    gram_slots: GRAM_SLOTS,\n    gram_postings: GRAM_POSTINGS,\n    words: &WORDS,\n    posting_terms: POSTING_TERMS,\n    posting_fields: POSTING_FIELDS,\n    posting_weights: POSTING_WEIGHTS,\n    patterns: &PATTERNS,\n    matcher: &MATCHER,\n    base: {},\n}});",
+        "/// The compiled glossary.\npub static GLOSSARY: {p}Glossary = {p}Glossary::__new({p}GlossaryTables {{\n    terms: &TERMS,\n    alphabetical: &ALPHABETICAL,\n    key_pilots: KEY_PILOTS,\n    key_slots: KEY_SLOTS,\n    key_text: KEY_TEXT,\n    by_category: &BY_CATEGORY,\n    by_platform: &BY_PLATFORM,\n    spellings: SPELLINGS,\n    text: TEXT,\n    gram_pilots: GRAM_PILOTS,\n    gram_slots: GRAM_SLOTS,\n    gram_postings: GRAM_POSTINGS,\n    words: &WORDS,\n    posting_terms: POSTING_TERMS,\n    posting_fields: POSTING_FIELDS,\n    posting_weights: POSTING_WEIGHTS,\n    patterns: &PATTERNS,\n    matcher: &MATCHER,\n    base: {},\n}});",
         base.map_or("None".to_owned(), |b| format!("Some(&{})", b.glossary_path))
     );
     out
