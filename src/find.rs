@@ -1,12 +1,21 @@
 //! Finding glossary terms inside running text, with an Aho-Corasick automaton over every name, alias
 //! and their plurals. The automaton is built on first use, so programs that never
 //! scan text pay nothing for it.
+//!
+//! A mention is a whole word, so it can only start where a word (or a non-alphanumeric character such
+//! as the `#` of "#FollowFriday") starts. Rather than run the automaton over every byte, the text is
+//! walked word by word, eight bytes at a time, and the automaton runs, anchored, only where a pattern
+//! may start: where the word is a pattern's first word, or with the next word and what separates
+//! them, a pattern's first two words ("the" alone is no key, "the algorithm" is). Small bitsets of
+//! hashes answer that. Most words of English prose start no pattern, so most bytes are only looked at
+//! once, and the automaton stays the matcher of record: at every start the filters let through, the
+//! same anchored searches as a plain scan decide.
 
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 
-use crate::glossary::Glossary;
+use crate::glossary::{FindPattern, Glossary};
 use crate::term::Term;
 
 /// A glossary term mentioned in a text, found by [`Glossary::find_terms`].
@@ -35,65 +44,520 @@ impl Glossary {
     /// assert_eq!(found, ["influencer-marketing", "micro-influencer", "engagement-rate"]);
     /// ```
     pub fn find_terms<'t>(&self, text: &'t str) -> Vec<Mention<'t>> {
-        let matcher = self.matcher();
-        let patterns = self.tables().patterns;
+        self.finder().find(self.find_pattern_list(), text)
+    }
+
+    /// The literals [`find_terms`](Self::find_terms) looks for: every name and alias with its
+    /// plurals. Not part of the public API; for tests that check `find_terms` against a plain scan.
+    #[doc(hidden)]
+    pub fn __find_patterns(&self) -> &'static [FindPattern] {
+        self.find_pattern_list()
+    }
+
+    /// The automaton and word filter over this glossary's find patterns, built once on first use.
+    fn finder(&self) -> &Finder {
+        self.tables()
+            .matcher
+            .cell
+            .get_or_init(|| Finder::new(self.find_pattern_list()))
+    }
+}
+
+/// The longest pattern matched at `start` that is a whole word and has the right case, as a plain
+/// left-to-right scan would report it there.
+fn mention_at<'t>(
+    automaton: &AhoCorasick,
+    patterns: &[FindPattern],
+    text: &'t str,
+    start: usize,
+) -> Option<Mention<'t>> {
+    let bytes = text.as_bytes();
+    let mut candidate = automaton.find(
+        Input::new(text)
+            .span(start..text.len())
+            .anchored(Anchored::Yes),
+    );
+    // The longest pattern at this start may fail the word or case test while a shorter one passes: try
+    // the shorter ones, anchored at the same start.
+    while let Some(m) = candidate {
+        let pattern = &patterns[m.pattern().as_usize()];
+        if is_whole_word(text, m.start(), m.end())
+            && (!pattern.exact_case || bytes[m.start()..m.end()] == *pattern.text.as_bytes())
+        {
+            return Some(Mention {
+                term: pattern.term,
+                range: m.start()..m.end(),
+                text: &text[m.start()..m.end()],
+            });
+        }
+        candidate = if m.end() - m.start() > 1 {
+            automaton.find(
+                Input::new(text)
+                    .span(m.start()..m.end() - 1)
+                    .anchored(Anchored::Yes),
+            )
+        } else {
+            None
+        };
+    }
+    None
+}
+
+/// What [`Glossary::find_terms`] builds on first use: the automaton, and which words can start a
+/// mention.
+pub(crate) struct Finder {
+    /// Leftmost-longest, ASCII-case-insensitive, over every find pattern; searched anchored only.
+    automaton: AhoCorasick,
+    /// Bit `b` is set if a pattern starts with the ASCII sign `b` ("#FF", "@mention").
+    signs: u128,
+    /// The first words of the patterns: those that are a key alone, and those that start a two-word
+    /// key.
+    words: WordFilter,
+    /// The two-word keys: two words and the separator between them.
+    pairs: BitFilter,
+    /// The longest separator (in bytes, at most 7) in a two-word key.
+    max_separator: usize,
+}
+
+impl Finder {
+    fn new(patterns: &[FindPattern]) -> Finder {
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            // Only anchored searches run, at the starts the filters let through.
+            .start_kind(StartKind::Anchored)
+            // The default (a contiguous NFA for this many patterns): about 0.5 MB and 16 ms to build for
+            // the built-in glossary. A full DFA scans about 18% faster but takes 18 MB and 72 ms.
+            .build(patterns.iter().map(|p| p.text))
+            .expect("the glossary's find patterns are few and short enough for an automaton");
+        let mut signs = 0;
+        // Most patterns have two words or more.
+        let (mut firsts, mut pairs) = (
+            Vec::with_capacity(patterns.len()),
+            Vec::with_capacity(patterns.len()),
+        );
+        let mut alone = Vec::new();
+        let mut max_separator = 0;
+        for pattern in patterns {
+            let text = pattern.text;
+            let bytes = text.as_bytes();
+            let (first_end, first) = word_at(text, 0);
+            if first_end == 0 {
+                // Starts with a sign ("#FF", "@mention"): the walk looks at that character alone.
+                match text.chars().next() {
+                    Some(c) if c.is_ascii() => signs |= 1 << u32::from(c),
+                    Some(c) => alone.push(sign_hash(bytes, 0, c.len_utf8())),
+                    // An empty pattern matches nowhere as a whole word.
+                    None => {}
+                }
+                continue;
+            }
+            // The walk finds the separator in the text by these same rules.
+            match separator(text, first_end, 7) {
+                Some((code, second_start)) => {
+                    let second = word_at(text, second_start).1;
+                    firsts.push(first);
+                    pairs.push(pair_hash(first, code, second));
+                    max_separator = max_separator.max(second_start - first_end);
+                }
+                // One word, or one word and signs ("Google+"): the first word is the key alone.
+                None => alone.push(first),
+            }
+        }
+        Finder {
+            automaton,
+            signs,
+            words: WordFilter::new(alone, firsts),
+            pairs: BitFilter::new(pairs),
+            max_separator,
+        }
+    }
+
+    /// [`Glossary::find_terms`] over `patterns`, the ones this was built from.
+    fn find<'t>(&self, patterns: &[FindPattern], text: &'t str) -> Vec<Mention<'t>> {
         let bytes = text.as_bytes();
         let mut out = Vec::new();
+        // The word after the last one looked at, if the two-word test read it: (start, end, hash).
+        let mut ahead = (usize::MAX, 0, 0);
+        // Invariant: `at` is a character boundary and the character before it, if any, ends a word or
+        // is not alphanumeric, so a word that contains `at` starts at `at`.
         let mut at = 0;
-        while at < text.len() {
-            let Some(found) = matcher.find(Input::new(text).range(at..)) else {
-                break;
-            };
-            // The longest pattern at this start may fail the word or case test while a shorter one
-            // passes: try the shorter ones, anchored at the same start.
-            let mut candidate = Some(found);
-            let mut accepted = None;
-            while let Some(m) = candidate {
-                let pattern = &patterns[m.pattern().as_usize()];
-                if is_whole_word(text, m.start(), m.end())
-                    && (!pattern.exact_case
-                        || bytes[m.start()..m.end()] == *pattern.text.as_bytes())
-                {
-                    accepted = Some((m, pattern.term));
-                    break;
-                }
-                candidate = if m.end() - m.start() > 1 {
-                    matcher.find(
-                        Input::new(text)
-                            .span(m.start()..m.end() - 1)
-                            .anchored(Anchored::Yes),
-                    )
+        while let Some(&byte) = bytes.get(at) {
+            let start = at;
+            // Plain tests in order of frequency: a `match` on a class table compiles to an indirect
+            // jump, which mispredicts at almost every word.
+            let (next, try_here) = if byte.is_ascii_alphanumeric() {
+                let (end, hash) = if ahead.0 == start {
+                    (ahead.1, ahead.2)
                 } else {
-                    None
+                    word_at(text, start)
                 };
-            }
-            match accepted {
-                Some((m, term)) => {
-                    out.push(Mention {
-                        term,
-                        range: m.start()..m.end(),
-                        text: &text[m.start()..m.end()],
-                    });
-                    at = m.end();
+                (end, self.word_may_start(text, end, hash, &mut ahead))
+            } else if byte.is_ascii() {
+                // A sign: it starts a mention only if some pattern starts with it ("#", "@").
+                (start + 1, self.signs & (1 << byte) != 0)
+            } else {
+                self.non_ascii_may_start(text, start, &mut ahead)
+            };
+            let mention = if try_here {
+                mention_at(&self.automaton, patterns, text, start)
+            } else {
+                None
+            };
+            match mention {
+                Some(mention) => {
+                    // A mention ends a word, so the invariant holds at its end. (It ends at or after
+                    // `next`; `max` only guarantees progress.)
+                    at = mention.range.end.max(next);
+                    out.push(mention);
                 }
-                None => at = next_char_boundary(text, found.start()),
+                None => at = next,
             }
         }
         out
     }
 
-    /// The automaton over this glossary's find patterns, built once on first use.
-    pub(crate) fn matcher(&self) -> &AhoCorasick {
-        self.tables().matcher.cell.get_or_init(|| {
-            AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostLongest)
-                .ascii_case_insensitive(true)
-                .start_kind(StartKind::Both)
-                // The default (a contiguous NFA for this many patterns): about 0.5 MB and 16 ms to build
-                // for the built-in glossary. A full DFA scans about 18% faster but takes 18 MB and 72 ms.
-                .build(self.tables().patterns.iter().map(|p| p.text))
-                .expect("the glossary's find patterns are few and short enough for an automaton")
+    /// Whether a mention may start with the word hashed `hash` that ends at `end`: it is a key alone,
+    /// or it starts a two-word key and the next word completes one. The next word, if read, is left
+    /// in `ahead`.
+    #[inline]
+    fn word_may_start(
+        &self,
+        text: &str,
+        end: usize,
+        hash: u64,
+        ahead: &mut (usize, usize, u64),
+    ) -> bool {
+        let (alone, first) = self.words.roles(hash);
+        alone || (first && self.pair_may_start(text, hash, end, ahead))
+    }
+
+    /// Whether the word hashed `first`, ending at `end`, and the word after it make a two-word key.
+    /// Out of line: most words need no two-word test, and the walk measured faster without it inline.
+    #[inline(never)]
+    fn pair_may_start(
+        &self,
+        text: &str,
+        first: u64,
+        end: usize,
+        ahead: &mut (usize, usize, u64),
+    ) -> bool {
+        separator(text, end, self.max_separator).is_some_and(|(code, second_start)| {
+            let (second_end, second) = word_at(text, second_start);
+            *ahead = (second_start, second_end, second);
+            self.pairs.may_contain(pair_hash(first, code, second))
         })
+    }
+
+    /// Where the token at `start`, which begins with a multi-byte character, ends (a word, or that
+    /// character if it is not alphanumeric), and whether a mention may start there.
+    #[cold]
+    fn non_ascii_may_start(
+        &self,
+        text: &str,
+        start: usize,
+        ahead: &mut (usize, usize, u64),
+    ) -> (usize, bool) {
+        match char_at(text, start) {
+            Some(c) if c.is_alphanumeric() => {
+                let (end, hash) = word_at(text, start);
+                (end, self.word_may_start(text, end, hash, ahead))
+            }
+            Some(c) => {
+                let end = start + c.len_utf8();
+                let hash = sign_hash(text.as_bytes(), start, c.len_utf8());
+                (end, self.words.roles(hash).0)
+            }
+            // Unreachable (`start` is a character boundary); stepping one byte stays panic-free.
+            None => (start + 1, false),
+        }
+    }
+
+    /// Bytes of heap this holds: the automaton's and the filters'.
+    #[cfg(test)]
+    pub(crate) fn memory_usage(&self) -> usize {
+        self.automaton.memory_usage() + self.words.memory_usage() + self.pairs.memory_usage()
+    }
+}
+
+/// Two sets of word hashes, answered with one memory read (a blocked Bloom filter with one bit per
+/// set): words that are a key alone, and words that start a two-word key. Either may answer "yes" for
+/// a word not in it (a few percent of words), never "no" for one in it.
+struct WordFilter {
+    blocks: Box<[u64]>,
+    /// `64 - log2(blocks.len())`: the hash's top bits pick the block.
+    shift: u32,
+}
+
+impl WordFilter {
+    fn new(mut alone: Vec<u64>, mut firsts: Vec<u64>) -> WordFilter {
+        for hashes in [&mut alone, &mut firsts] {
+            hashes.sort_unstable();
+            hashes.dedup();
+        }
+        // One or two words per 64-bit block: a false "yes" comes with probability about 1/32 per set.
+        // 8 KiB for the built-in glossary's words (about 730 alone, 610 starting two-word keys).
+        let len = ((alone.len() + firsts.len()) / 2 + 1).next_power_of_two();
+        let mut filter = WordFilter {
+            blocks: vec![0; len].into_boxed_slice(),
+            shift: 64 - len.trailing_zeros(),
+        };
+        for hash in alone {
+            let (block, bit, _) = filter.bits(hash);
+            filter.blocks[block] |= bit;
+        }
+        for hash in firsts {
+            let (block, _, bit) = filter.bits(hash);
+            filter.blocks[block] |= bit;
+        }
+        filter
+    }
+
+    /// The block of a hash, and its bit in the block for each set: the top bits pick the block, the
+    /// next twelve the bits (the top bits of a product are the well-mixed ones).
+    #[inline]
+    fn bits(&self, hash: u64) -> (usize, u64, u64) {
+        let block = hash.checked_shr(self.shift).unwrap_or(0) as usize;
+        let alone = (hash >> (self.shift - 6)) & 63;
+        let first = (hash >> (self.shift - 12)) & 63;
+        (block, 1 << alone, 1 << first)
+    }
+
+    /// Whether the word hashed `hash` may be a key alone, and whether it may start a two-word key.
+    #[inline]
+    fn roles(&self, hash: u64) -> (bool, bool) {
+        let (block, alone, first) = self.bits(hash);
+        let bits = self.blocks.get(block).copied().unwrap_or(0);
+        (bits & alone != 0, bits & first != 0)
+    }
+
+    #[cfg(test)]
+    fn memory_usage(&self) -> usize {
+        self.blocks.len() * 8
+    }
+}
+
+/// A set of hashes that may answer "yes" for a hash not in it (about one in 16) but never "no" for one
+/// in it: one bit per hash.
+struct BitFilter {
+    bits: Box<[u64]>,
+    /// `64 - log2(bits.len() * 64)`: the hash's top bits pick the bit.
+    shift: u32,
+}
+
+impl BitFilter {
+    fn new(mut hashes: Vec<u64>) -> BitFilter {
+        hashes.sort_unstable();
+        hashes.dedup();
+        // 16 bits per key: 16 KiB for the built-in glossary's 4,900 or so two-word keys, read only for
+        // words that start one. (8 bits per key measured no faster on prose.)
+        let len = (hashes.len() * 16).next_power_of_two().max(64);
+        let mut filter = BitFilter {
+            bits: vec![0; len / 64].into_boxed_slice(),
+            shift: 64 - len.trailing_zeros(),
+        };
+        for hash in hashes {
+            let slot = filter.slot(hash);
+            filter.bits[slot / 64] |= 1 << (slot % 64);
+        }
+        filter
+    }
+
+    #[inline]
+    fn slot(&self, hash: u64) -> usize {
+        // The top `log2(bits.len() * 64)` bits: below `bits.len() * 64`.
+        (hash >> self.shift) as usize
+    }
+
+    #[inline]
+    fn may_contain(&self, hash: u64) -> bool {
+        let slot = self.slot(hash);
+        self.bits
+            .get(slot / 64)
+            .is_some_and(|bits| bits & (1 << (slot % 64)) != 0)
+    }
+
+    #[cfg(test)]
+    fn memory_usage(&self) -> usize {
+        self.bits.len() * 8
+    }
+}
+
+/// The key of two words and what separates them, from their hashes and the separator's bytes.
+#[inline]
+fn pair_hash(first: u64, separator: u64, second: u64) -> u64 {
+    ((first.rotate_left(23) ^ separator).wrapping_mul(K) ^ second).wrapping_mul(K)
+}
+
+/// The odd multiplier of the hashes (the golden ratio in 64 bits).
+const K: u64 = 0x9E37_79B9_7F4A_7C15;
+
+/// The word that starts at `start`: where it ends, and its hash.
+#[inline]
+fn word_at(text: &str, start: usize) -> (usize, u64) {
+    let eight = load(text.as_bytes(), start);
+    // Set at each byte that is not an ASCII letter or digit, including the zeros past the end.
+    let stops = !ascii_alphanumeric(eight) & HIGH_BITS;
+    let first_stop = stops & stops.wrapping_neg();
+    if stops != 0 && eight & first_stop == 0 {
+        // Most words: up to seven ASCII letters and digits, then an ASCII byte; one load for both.
+        let len = (first_stop.trailing_zeros() / 8) as usize;
+        (start + len, hash_chunk(0, eight & low_bytes(len)))
+    } else {
+        long_word_at(text, start)
+    }
+}
+
+/// [`word_at`] for words of eight bytes or more, or with multi-byte characters.
+#[inline(never)]
+fn long_word_at(text: &str, start: usize) -> (usize, u64) {
+    let bytes = text.as_bytes();
+    let (mut at, mut hash) = (start, 0);
+    loop {
+        let eight = load(bytes, at);
+        let stops = !ascii_alphanumeric(eight) & HIGH_BITS;
+        let first_stop = stops & stops.wrapping_neg();
+        if stops == 0 {
+            hash = hash_chunk(hash, eight);
+            at += 8;
+        } else if eight & first_stop == 0 {
+            let len = (first_stop.trailing_zeros() / 8) as usize;
+            if len > 0 {
+                hash = hash_chunk(hash, eight & low_bytes(len));
+            }
+            return (at + len, hash);
+        } else {
+            break;
+        }
+    }
+    // A multi-byte character, which may be a letter: find the end first, then hash the same chunks.
+    let end = word_end(text, at);
+    let (mut at, mut hash) = (start, 0);
+    while at < end {
+        hash = hash_chunk(hash, load(bytes, at) & low_bytes(end - at));
+        at += 8;
+    }
+    (end, hash)
+}
+
+/// The hash of the one character of `len` bytes at `at`, a key alone when a pattern starts with it.
+fn sign_hash(bytes: &[u8], at: usize, len: usize) -> u64 {
+    hash_chunk(0, load(bytes, at) & low_bytes(len))
+}
+
+/// Adds eight bytes of a word (zero past its end) to its hash, ignoring ASCII case. Setting bit 5 of
+/// every byte folds ASCII letters to lower case and leaves digits alone; other bytes it may conflate,
+/// which only costs a false positive. No letter or digit folds to the `0x20` of a byte past the end, so
+/// words of different lengths differ in their last chunk.
+#[inline]
+fn hash_chunk(hash: u64, chunk: u64) -> u64 {
+    const FOLD: u64 = 0x2020_2020_2020_2020;
+    (hash.rotate_left(32) ^ (chunk | FOLD)).wrapping_mul(K)
+}
+
+/// The non-alphanumeric characters from `from` to the next word, as up to 7 bytes in a `u64`, and where
+/// that word starts; `None` if there is no next word or the separator is longer than `max_len` bytes.
+#[inline]
+fn separator(text: &str, from: usize, max_len: usize) -> Option<(u64, usize)> {
+    let max_len = max_len.min(7);
+    let eight = load(text.as_bytes(), from);
+    // The ASCII bytes before the first ASCII letter or digit or multi-byte character; past the end of
+    // the text they are zeros, so a text that ends in a separator has no second word.
+    let boundary = ascii_alphanumeric(eight) | (eight & HIGH_BITS);
+    let len = (boundary.trailing_zeros() / 8) as usize;
+    if len < 8 && eight & (1 << (8 * len + 7)) != 0 {
+        return multi_byte_separator(text, from, max_len);
+    }
+    (len > 0 && len <= max_len).then_some((eight & low_bytes(len), from + len))
+}
+
+/// [`separator`] where a multi-byte character, which may be a letter, comes first.
+#[cold]
+fn multi_byte_separator(text: &str, from: usize, max_len: usize) -> Option<(u64, usize)> {
+    let mut end = from;
+    loop {
+        let c = char_at(text, end)?;
+        if c.is_alphanumeric() {
+            break;
+        }
+        end += c.len_utf8();
+        if end - from > max_len {
+            return None;
+        }
+    }
+    (end > from).then_some((load(text.as_bytes(), from) & low_bytes(end - from), end))
+}
+
+/// Where the word that continues at `from` ends: the first character from there that is not
+/// alphanumeric, or the end of the text.
+#[inline]
+fn word_end(text: &str, mut from: usize) -> usize {
+    let bytes = text.as_bytes();
+    loop {
+        let eight = load(bytes, from);
+        // Set at each byte that is not an ASCII letter or digit, including the zeros past the end.
+        let stops = !ascii_alphanumeric(eight) & HIGH_BITS;
+        from += (stops.trailing_zeros() / 8) as usize;
+        if stops == 0 {
+            continue;
+        }
+        match bytes.get(from) {
+            Some(byte) if !byte.is_ascii() => match char_at(text, from) {
+                Some(c) if c.is_alphanumeric() => from += c.len_utf8(),
+                _ => return from,
+            },
+            _ => return from,
+        }
+    }
+}
+
+/// The top bit of every byte.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The top bit of each byte of `eight` that is an ASCII letter or digit, computed for all eight bytes at
+/// once (no byte carries into the next: every sum stays below 256).
+#[inline]
+fn ascii_alphanumeric(eight: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let ascii = !eight & HIGH_BITS;
+    let low = eight & !HIGH_BITS;
+    // Top bit set where `low >= lo` and clear where `low > hi`.
+    let within = |x: u64, lo: u64, hi: u64| (x + ONES * (0x80 - lo)) & !(x + ONES * (0x7f - hi));
+    let digits = within(low, u64::from(b'0'), u64::from(b'9'));
+    let letters = within(low | (ONES * 0x20), u64::from(b'a'), u64::from(b'z'));
+    (digits | letters) & ascii
+}
+
+/// The eight bytes from `at`, little-endian, zero past the end of `bytes`.
+#[inline]
+fn load(bytes: &[u8], at: usize) -> u64 {
+    match bytes
+        .get(at..at + 8)
+        .and_then(|eight| eight.try_into().ok())
+    {
+        Some(eight) => u64::from_le_bytes(eight),
+        None => bytes
+            .get(at..)
+            .unwrap_or_default()
+            .iter()
+            .rev()
+            .fold(0, |word, &byte| word << 8 | u64::from(byte)),
+    }
+}
+
+/// A mask of the low `n` bytes (all eight for `n >= 8`).
+#[inline]
+fn low_bytes(n: usize) -> u64 {
+    if n >= 8 { u64::MAX } else { (1 << (8 * n)) - 1 }
+}
+
+/// The character starting at byte `at`, if `at` is a character boundary inside the text.
+#[inline]
+fn char_at(text: &str, at: usize) -> Option<char> {
+    match text.as_bytes().get(at) {
+        Some(&byte) if byte.is_ascii() => Some(char::from(byte)),
+        Some(_) => text.get(at..)?.chars().next(),
+        None => None,
     }
 }
 
@@ -104,10 +568,139 @@ fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
-fn next_char_boundary(text: &str, from: usize) -> usize {
-    let mut i = from + 1;
-    while i < text.len() && !text.is_char_boundary(i) {
-        i += 1;
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn memory_added_to_the_automaton_is_small() {
+        let finder = crate::GLOSSARY.finder();
+        let filters = finder.words.memory_usage() + finder.pairs.memory_usage();
+        let automaton = finder.automaton.memory_usage();
+        assert!(filters <= 32 * 1024, "{filters}");
+        assert!(automaton < 1 << 20, "{automaton}");
+        assert_eq!(finder.memory_usage(), filters + automaton);
     }
-    i
+
+    /// Spellings the built-in glossary lacks but another glossary may have: multi-byte letters and
+    /// separators, signs, long separators and words, exact case.
+    const ODD_PATTERNS: &[(&str, bool)] = &[
+        ("the 微博", false),
+        ("微博", false),
+        ("naïve café", false),
+        ("über—cool", false),
+        ("x’s y", false),
+        ("e-mail", false),
+        ("G+", false),
+        ("C++ code", false),
+        ("#tag", false),
+        ("@handle", false),
+        ("«quoted»", false),
+        ("a/b test", false),
+        ("AR", true),
+        ("ar glasses", false),
+        ("far -- -- x", false),
+        ("far  --  -- y", false),
+        ("İstanbul", false),
+        ("ﬁx it", false),
+        ("\u{301}mark", false),
+        ("9to5", false),
+        ("abcdefghijk", false),
+        ("abcdefgh ij", false),
+        ("abcdefg hij", false),
+        ("Ωmega", false),
+        ("tail.", false),
+    ];
+
+    fn odd_patterns() -> Vec<FindPattern> {
+        let terms = crate::GLOSSARY.terms_by_slug();
+        ODD_PATTERNS
+            .iter()
+            .enumerate()
+            .map(|(i, &(text, exact_case))| FindPattern {
+                text,
+                term: &terms[i],
+                exact_case,
+            })
+            .collect()
+    }
+
+    /// The scan `find_terms` replaced: unanchored over every byte.
+    fn plain_scan(patterns: &[FindPattern], text: &str) -> Vec<(&'static str, Range<usize>)> {
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .start_kind(StartKind::Both)
+            .build(patterns.iter().map(|p| p.text))
+            .unwrap();
+        let mut out = Vec::new();
+        let mut at = 0;
+        while let Some(found) = automaton.find(Input::new(text).range(at..)) {
+            match mention_at(&automaton, patterns, text, found.start()) {
+                Some(m) => {
+                    out.push((m.term.slug(), m.range.clone()));
+                    at = m.range.end;
+                }
+                None => {
+                    at = found.start() + 1;
+                    while !text.is_char_boundary(at) {
+                        at += 1;
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    fn word_walk(
+        finder: &Finder,
+        patterns: &[FindPattern],
+        text: &str,
+    ) -> Vec<(&'static str, Range<usize>)> {
+        finder
+            .find(patterns, text)
+            .into_iter()
+            .map(|m| (m.term.slug(), m.range))
+            .collect()
+    }
+
+    #[test]
+    fn odd_spellings_are_found_where_a_plain_scan_finds_them() {
+        let patterns = odd_patterns();
+        let finder = Finder::new(&patterns);
+        for &(text, _) in ODD_PATTERNS {
+            for context in [
+                text.to_owned(),
+                format!("Say {text}, then {}.", text.to_uppercase()),
+                format!("x{text} {text}x {text}"),
+                format!("«{text}»"),
+            ] {
+                let found = word_walk(&finder, &patterns, &context);
+                assert_eq!(found, plain_scan(&patterns, &context), "{context:?}");
+            }
+            assert!(!word_walk(&finder, &patterns, text).is_empty(), "{text:?}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1024))]
+
+        #[test]
+        fn odd_spellings_agree_with_a_plain_scan(
+            pieces in prop::collection::vec(
+                prop_oneof![
+                    prop::sample::select(ODD_PATTERNS).prop_map(|(text, _)| text.to_owned()),
+                    prop::sample::select(ODD_PATTERNS).prop_map(|(text, _)| text.to_uppercase()),
+                    "[ a-z\u{301}微博ﬁ—’«».#@+-]{1,4}",
+                ],
+                0..16,
+            )
+        ) {
+            let patterns = odd_patterns();
+            let finder = Finder::new(&patterns);
+            let text = pieces.concat();
+            prop_assert_eq!(word_walk(&finder, &patterns, &text), plain_scan(&patterns, &text), "{:?}", text);
+        }
+    }
 }

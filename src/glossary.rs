@@ -68,8 +68,9 @@ pub struct GlossaryTables {
     /// Per posting: what the word adds to the term's score before its rarity is applied, computed by
     /// the compiler from where and how often it occurs (`f32` bits).
     pub posting_weights: U32s,
-    /// Literal spellings to look for in running text (finding terms).
-    pub patterns: &'static [FindPattern],
+    /// Literal spellings to look for in running text (finding terms), four numbers each: the text's
+    /// start and length in `text`, the term's position in `terms`, and 1 if the case must match.
+    pub patterns: U32s,
     /// The automaton over `patterns`, built on first use.
     pub matcher: &'static MatcherCell,
     /// The glossary this one extends: `get` and `lookup` fall back to it.
@@ -87,8 +88,10 @@ pub(crate) struct Spelling {
     pub term: &'static Term,
 }
 
-/// A literal that mentions a term in running text. Not part of the public API.
+/// A literal that mentions a term in running text: a row of `GlossaryTables::patterns`, decoded on
+/// first use. Not part of the public API.
 #[doc(hidden)]
+#[derive(Clone, Copy, Debug)]
 pub struct FindPattern {
     /// The text to look for (ASCII case is ignored unless `exact_case`).
     pub text: &'static str,
@@ -102,7 +105,10 @@ pub struct FindPattern {
 #[doc(hidden)]
 pub struct MatcherCell {
     #[cfg(feature = "std")]
-    pub(crate) cell: std::sync::OnceLock<aho_corasick::AhoCorasick>,
+    pub(crate) cell: std::sync::OnceLock<crate::find::Finder>,
+    /// The decoded rows of `GlossaryTables::patterns`.
+    #[cfg(feature = "std")]
+    pub(crate) patterns: std::sync::OnceLock<Vec<FindPattern>>,
 }
 
 impl MatcherCell {
@@ -112,6 +118,8 @@ impl MatcherCell {
         MatcherCell {
             #[cfg(feature = "std")]
             cell: std::sync::OnceLock::new(),
+            #[cfg(feature = "std")]
+            patterns: std::sync::OnceLock::new(),
         }
     }
 }
@@ -246,6 +254,25 @@ impl Glossary {
             text: crate::packed::text_at(tables.text, text_start, text_len),
             term: &tables.terms[term as usize],
         }
+    }
+
+    /// The find patterns, decoded from their table on first use (like the automaton built over them,
+    /// they cost nothing to programs that never look for terms in text).
+    #[cfg(feature = "std")]
+    pub(crate) fn find_pattern_list(&self) -> &'static [FindPattern] {
+        let tables = &self.tables;
+        tables.matcher.patterns.get_or_init(|| {
+            (0..tables.patterns.len() / 4)
+                .map(|row| {
+                    let [start, len, term, exact_case] = tables.patterns.row::<4>(row);
+                    FindPattern {
+                        text: crate::packed::text_at(tables.text, start, len),
+                        term: &tables.terms[term as usize],
+                        exact_case: exact_case == 1,
+                    }
+                })
+                .collect()
+        })
     }
 
     /// How many rows the spelling table has.

@@ -3,6 +3,10 @@
 
 #![cfg(feature = "std")]
 
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use proptest::prelude::*;
 use social_glossary::{SuggestionKind, Term};
 
@@ -257,5 +261,182 @@ proptest! {
         }
         prop_assert_eq!(social_glossary::lookup(&query), Some(term));
         prop_assert_eq!(social_glossary::suggest(&query, 1)[0].term, term);
+    }
+}
+
+/// `find_terms` as first written: one unanchored leftmost-longest aho-corasick scan over every byte, then
+/// the whole-word and case tests, falling back to shorter patterns at the same start. The word-by-word
+/// `find_terms` must give exactly its results.
+fn find_terms_reference(text: &str) -> Vec<(&'static str, Range<usize>)> {
+    static MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .start_kind(StartKind::Both)
+            .build(
+                social_glossary::glossary()
+                    .__find_patterns()
+                    .iter()
+                    .map(|p| p.text),
+            )
+            .unwrap()
+    });
+    fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
+        let before = text[..start].chars().next_back();
+        let after = text[end..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    }
+    let patterns = social_glossary::glossary().__find_patterns();
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < text.len() {
+        let Some(found) = MATCHER.find(Input::new(text).range(at..)) else {
+            break;
+        };
+        let mut candidate = Some(found);
+        let mut accepted = None;
+        while let Some(m) = candidate {
+            let pattern = &patterns[m.pattern().as_usize()];
+            if is_whole_word(text, m.start(), m.end())
+                && (!pattern.exact_case || bytes[m.start()..m.end()] == *pattern.text.as_bytes())
+            {
+                accepted = Some((m, pattern.term));
+                break;
+            }
+            candidate = if m.end() - m.start() > 1 {
+                MATCHER.find(
+                    Input::new(text)
+                        .span(m.start()..m.end() - 1)
+                        .anchored(Anchored::Yes),
+                )
+            } else {
+                None
+            };
+        }
+        match accepted {
+            Some((m, term)) => {
+                out.push((term.slug(), m.start()..m.end()));
+                at = m.end();
+            }
+            None => {
+                at = found.start() + 1;
+                while at < text.len() && !text.is_char_boundary(at) {
+                    at += 1;
+                }
+            }
+        }
+    }
+    out
+}
+
+fn find_terms_slugs(text: &str) -> Vec<(&'static str, Range<usize>)> {
+    social_glossary::find_terms(text)
+        .into_iter()
+        .map(|m| {
+            assert_eq!(&text[m.range.clone()], m.text);
+            (m.term.slug(), m.range)
+        })
+        .collect()
+}
+
+#[test]
+fn find_terms_agrees_with_a_plain_scan_on_every_pattern_in_context() {
+    let patterns = social_glossary::glossary().__find_patterns();
+    let contexts = [
+        ("", ""),
+        ("Our ", " works."),
+        ("x", ""),
+        ("", "x"),
+        ("7", "s"),
+        ("#", "'s"),
+        ("é", ""),
+        ("", "é"),
+        ("«", "»"),
+        ("the ", "-"),
+        ("a/", "/b"),
+        ("\u{301}", " \u{301}"),
+        ("(", ")"),
+    ];
+    let mut checked = 0;
+    for (i, pattern) in patterns.iter().enumerate() {
+        let next = patterns[(i * 7919 + 1) % patterns.len()].text;
+        for (before, after) in contexts {
+            for spelling in [
+                pattern.text.to_owned(),
+                pattern.text.to_ascii_uppercase(),
+                pattern.text.to_ascii_lowercase(),
+            ] {
+                let text = format!("{before}{spelling}{after} {next}");
+                assert_eq!(
+                    find_terms_slugs(&text),
+                    find_terms_reference(&text),
+                    "{text:?}"
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 10_000, "{checked}");
+}
+
+/// One piece of a random text: a pattern of the glossary in some case, a word, digits, a sign or a
+/// non-ASCII character.
+fn piece() -> impl Strategy<Value = String> {
+    let patterns = social_glossary::glossary().__find_patterns();
+    prop_oneof![
+        4 => (0..patterns.len(), 0..4u8, any::<u64>()).prop_map(move |(i, case, flips)| {
+            let text = patterns[i].text;
+            match case {
+                0 => text.to_owned(),
+                1 => text.to_ascii_uppercase(),
+                2 => text.to_ascii_lowercase(),
+                _ => text
+                    .chars()
+                    .enumerate()
+                    .map(|(j, c)| {
+                        if flips >> (j % 64) & 1 == 1 {
+                            c.to_ascii_uppercase()
+                        } else {
+                            c.to_ascii_lowercase()
+                        }
+                    })
+                    .collect(),
+            }
+        }),
+        2 => prop::sample::select(vec![
+            "the", "a", "in", "for", "on", "social", "media", "micro", "influencer", "brand",
+            "content", "reach", "engagement", "rate", "the ick", "A/B", "AR", "ar", "ER", "er",
+            "UGC", "CTA", "CTAs", "s", "it's", "go", "not", "Instagram", "TikTok", "G", "X",
+        ])
+        .prop_map(str::to_owned),
+        2 => prop::sample::select(vec![
+            " ", " ", " ", ", ", ". ", "-", "--", "'", "’", "#", "@", "/", "\n", "", "", "_", "+",
+            " - ", "  ", "\t", "!", "?", "\"", "(", ")", "&",
+        ])
+        .prop_map(str::to_owned),
+        1 => "[a-zA-Z0-9]{1,10}",
+        1 => "[0-9]{1,4}",
+        1 => prop::sample::select(vec![
+            "é", "É", "ß", "😀", "\u{301}", "中", "微博", "Ω", "ﬁ", "İ", "\u{212a}", "\u{a0}", "“",
+            "—", "\u{feff}", "ǅ", "٣",
+        ])
+        .prop_map(str::to_owned),
+        1 => "\\PC{1,3}",
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2048))]
+
+    #[test]
+    fn find_terms_agrees_with_a_plain_scan(pieces in prop::collection::vec(piece(), 0..40)) {
+        let text = pieces.concat();
+        prop_assert_eq!(find_terms_slugs(&text), find_terms_reference(&text), "{:?}", text);
+    }
+
+    #[test]
+    fn find_terms_agrees_with_a_plain_scan_on_any_text(text in "\\PC{0,120}") {
+        prop_assert_eq!(find_terms_slugs(&text), find_terms_reference(&text), "{:?}", text);
     }
 }

@@ -180,7 +180,7 @@ pub(crate) fn render(
 
     let _ = writeln!(
         out,
-        "/// The compiled glossary.\npub static GLOSSARY: {p}Glossary = {p}Glossary::__new({p}GlossaryTables {{\n    terms: &TERMS,\n    alphabetical: &ALPHABETICAL,\n    key_pilots: KEY_PILOTS,\n    key_slots: KEY_SLOTS,\n    key_text: KEY_TEXT,\n    by_category: &BY_CATEGORY,\n    by_platform: &BY_PLATFORM,\n    spellings: SPELLINGS,\n    text: TEXT,\n    gram_pilots: GRAM_PILOTS,\n    gram_slots: GRAM_SLOTS,\n    gram_postings: GRAM_POSTINGS,\n    words: &WORDS,\n    posting_terms: POSTING_TERMS,\n    posting_fields: POSTING_FIELDS,\n    posting_weights: POSTING_WEIGHTS,\n    patterns: &PATTERNS,\n    matcher: &MATCHER,\n    base: {},\n}});",
+        "/// The compiled glossary.\npub static GLOSSARY: {p}Glossary = {p}Glossary::__new({p}GlossaryTables {{\n    terms: &TERMS,\n    alphabetical: &ALPHABETICAL,\n    key_pilots: KEY_PILOTS,\n    key_slots: KEY_SLOTS,\n    key_text: KEY_TEXT,\n    by_category: &BY_CATEGORY,\n    by_platform: &BY_PLATFORM,\n    spellings: SPELLINGS,\n    text: TEXT,\n    gram_pilots: GRAM_PILOTS,\n    gram_slots: GRAM_SLOTS,\n    gram_postings: GRAM_POSTINGS,\n    words: &WORDS,\n    posting_terms: POSTING_TERMS,\n    posting_fields: POSTING_FIELDS,\n    posting_weights: POSTING_WEIGHTS,\n    patterns: PATTERNS,\n    matcher: &MATCHER,\n    base: {},\n}});",
         base.map_or("None".to_owned(), |b| format!("Some(&{})", b.glossary_path))
     );
     out
@@ -265,13 +265,12 @@ fn render_search_indexes(out: &mut String, entries: &[Entry], p: &str) {
     );
 
     let patterns = index::find_patterns(entries);
-    let rows = patterns.iter().map(|f| {
-        format!(
-            "{p}FindPattern {{ text: {:?}, term: &TERMS[{}], exact_case: {} }}",
-            f.text, f.entry, f.exact_case
-        )
-    });
-    write_static_array(out, "PATTERNS", &format!("{p}FindPattern"), rows);
+    let mut rows: Vec<u32> = Vec::with_capacity(patterns.len() * 4);
+    for f in &patterns {
+        let (start, len) = text.add(&f.text);
+        rows.extend([start, len, f.entry as u32, u32::from(f.exact_case)]);
+    }
+    write_u32s(out, p, "PATTERNS", rows);
     let _ = writeln!(
         out,
         "static MATCHER: {p}MatcherCell = {p}MatcherCell::new();\n"
@@ -327,20 +326,6 @@ impl TextBlob {
         self.at.insert(s.to_owned(), span);
         span
     }
-}
-
-/// Writes `static NAME: [ELEMENT; N] = [row, ...];`, one row per line.
-fn write_static_array(
-    out: &mut String,
-    name: &str,
-    element: &str,
-    rows: impl ExactSizeIterator<Item = String>,
-) {
-    let _ = writeln!(out, "static {name}: [{element}; {}] = [", rows.len());
-    for row in rows {
-        let _ = writeln!(out, "    {row},");
-    }
-    out.push_str("];\n\n");
 }
 
 /// Positions of `entries` sorted by lower-cased name, then slug.
