@@ -63,20 +63,31 @@ fn main() {
         &prose,
     );
     let g = &synthetic::GLOSSARY;
-    let terms = g.terms();
-    let hit = terms[terms.len() / 2].name().to_uppercase();
-    // One substitution in the middle of the name.
-    let mut typo: Vec<char> = terms[terms.len() / 3].name().chars().collect();
+    // Entries are generated in the same order at every size, so entry i is the same term in the 10k
+    // and the 100k glossary: the same queries are timed at every size.
+    let entry = |i: usize| -> &str {
+        let marker = format!("Synthetic entry {i} about ");
+        g.terms()
+            .iter()
+            .find(|t| t.summary().starts_with(&marker))
+            .map(|t| t.name())
+            .expect("the entry exists at every size")
+    };
+    let hit = entry(7).to_uppercase();
+    // Two edits in the middle of a name: a substitution and a dropped letter.
+    let mut typo: Vec<char> = entry(11).chars().collect();
     let middle = typo.len() / 2;
     typo[middle] = if typo[middle] == 'x' { 'y' } else { 'x' };
+    typo.remove(middle + 2);
     let typo: String = typo.into_iter().collect();
-    let prefix: String = terms[terms.len() / 4].name().chars().take(10).collect();
+    let prefix: String = entry(13).chars().take(6).collect();
     let sentence = format!(
         "The {} met the {} while {} grew. ",
-        terms[1].name(),
-        terms[terms.len() - 2].name(),
-        terms[7].name()
+        entry(1),
+        entry(2),
+        entry(7)
     );
     let synthetic_prose = sentence.repeat(90_000 / sentence.len());
+    println!("queries: hit {hit:?}, typo {typo:?}, prefix {prefix:?}");
     measure("synthetic", g, &hit, &typo, &prefix, &synthetic_prose);
 }
