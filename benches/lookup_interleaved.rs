@@ -1,0 +1,62 @@
+//! Forgiving lookup against a std `HashMap` probe, interleaved: `cargo bench --bench lookup_interleaved`.
+//!
+//! criterion times one benchmark after another, and on a shared virtual machine the speed drifts between
+//! them by more than the difference being measured. Here every query runs once per round, 40 rounds in
+//! turn, and the fastest round of each is kept, so all of them see the same machine.
+
+use std::collections::HashMap;
+use std::hint::black_box;
+use std::time::Instant;
+
+use social_glossary::Term;
+
+type Query<'a> = (&'a str, Box<dyn Fn() -> Option<&'static Term> + 'a>);
+
+fn main() {
+    let exact: HashMap<&str, &'static Term> = social_glossary::terms()
+        .iter()
+        .map(|t| (t.slug(), *t))
+        .collect();
+    let exact = &exact;
+    let queries: Vec<Query> = vec![
+        (
+            "std HashMap exact (SipHash), \"micro-influencer\"",
+            Box::new(move || exact.get(black_box("micro-influencer")).copied()),
+        ),
+        (
+            "lookup(\"micro-influencer\")",
+            Box::new(|| social_glossary::lookup(black_box("micro-influencer"))),
+        ),
+        (
+            "lookup(\"Micro Influencer\")",
+            Box::new(|| social_glossary::lookup(black_box("Micro Influencer"))),
+        ),
+        (
+            "lookup(\"Micro-Influencers\")",
+            Box::new(|| social_glossary::lookup(black_box("Micro-Influencers"))),
+        ),
+        (
+            "lookup miss",
+            Box::new(|| social_glossary::lookup(black_box("not a social media term"))),
+        ),
+        (
+            "get(\"micro-influencer\")",
+            Box::new(|| social_glossary::get(black_box("micro-influencer"))),
+        ),
+    ];
+    const CALLS: u32 = 300_000;
+    let mut best = vec![f64::MAX; queries.len()];
+    for _ in 0..40 {
+        for (i, (_, query)) in queries.iter().enumerate() {
+            let started = Instant::now();
+            for _ in 0..CALLS {
+                black_box(query());
+            }
+            best[i] = best[i].min(started.elapsed().as_nanos() as f64 / f64::from(CALLS));
+        }
+    }
+    println!("| query | fastest round | vs the HashMap probe |\n| --- | ---: | ---: |");
+    for ((name, _), time) in queries.iter().zip(&best) {
+        println!("| {name} | {time:.1} ns | {:.2}x |", time / best[0]);
+    }
+}
