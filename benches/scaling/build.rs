@@ -127,7 +127,11 @@ fn main() {
              last_reviewed = \"2026-11-26\"\n\n[[benefits]]\ntitle = \"First\"\ndescription = {:?}\n\n\
              [[benefits]]\ntitle = \"Second\"\ndescription = {:?}\n",
             CATEGORIES[i % CATEGORIES.len()],
-            format!("Synthetic entry {i} about {} and {}.", word(&mut rng), word(&mut rng)),
+            format!(
+                "Synthetic entry {i} about {} and {}.",
+                word(&mut rng),
+                word(&mut rng)
+            ),
             format!(
                 "Entry {i} describes the {} of a {}. It is generated to measure how the glossary scales with size.",
                 word(&mut rng),
