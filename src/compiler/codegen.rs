@@ -160,35 +160,33 @@ pub(crate) fn render(
         byte_string(&key_text)
     );
 
-    let _ = writeln!(
-        out,
-        "static BY_CATEGORY: [&[&{p}Term]; {}] = [",
-        Category::COUNT
-    );
-    for category in Category::ALL {
-        let members: Vec<usize> = alphabetical
-            .iter()
-            .copied()
+    let in_category = |category: &Category| -> Vec<usize> {
+        let members = alphabetical.iter().copied();
+        members
             .filter(|&i| entries[i].category == *category)
-            .collect();
-        let _ = writeln!(out, "    &[{}], // {category}", refs(&members));
-    }
-    out.push_str("];\n\n");
-
-    let _ = writeln!(
-        out,
-        "static BY_PLATFORM: [&[&{p}Term]; {}] = [",
-        Platform::COUNT
-    );
-    for platform in Platform::ALL {
-        let members: Vec<usize> = alphabetical
+            .collect()
+    };
+    let on_platform = |platform: &Platform| -> Vec<usize> {
+        let members = alphabetical.iter().copied();
+        let uses = |i: &usize| entries[*i].platforms.iter().any(|(q, _)| q == platform);
+        members.filter(uses).collect()
+    };
+    write_browse_lists(
+        &mut out,
+        &p,
+        "BY_CATEGORY",
+        Category::ALL
             .iter()
-            .copied()
-            .filter(|&i| entries[i].platforms.iter().any(|(q, _)| q == platform))
-            .collect();
-        let _ = writeln!(out, "    &[{}], // {platform}", refs(&members));
-    }
-    out.push_str("];\n\n");
+            .map(|c| (c.to_string(), in_category(c))),
+    );
+    write_browse_lists(
+        &mut out,
+        &p,
+        "BY_PLATFORM",
+        Platform::ALL
+            .iter()
+            .map(|q| (q.to_string(), on_platform(q))),
+    );
 
     render_search_indexes(&mut out, entries, &p);
 
@@ -290,6 +288,21 @@ fn render_search_indexes(out: &mut String, entries: &[Entry], p: &str) {
         "static MATCHER: {p}MatcherCell = {p}MatcherCell::new();\n"
     );
     let _ = writeln!(out, "static TEXT: &str = {:?};\n", text.text);
+}
+
+/// Writes one browsing table: a list of term references per group (category or platform), in
+/// alphabetical order, each labelled with a comment.
+fn write_browse_lists(
+    out: &mut String,
+    p: &str,
+    name: &str,
+    groups: impl ExactSizeIterator<Item = (String, Vec<usize>)>,
+) {
+    let _ = writeln!(out, "static {name}: [&[&{p}Term]; {}] = [", groups.len());
+    for (label, members) in groups {
+        let _ = writeln!(out, "    &[{}], // {label}", refs(&members));
+    }
+    out.push_str("];\n\n");
 }
 
 /// Writes `static NAME: U32s = U32s(b"...");`: the numbers as one little-endian byte string, which
