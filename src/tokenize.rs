@@ -22,10 +22,10 @@ pub mod field {
 const STOP_WORDS: &[&str] = &[
     "a", "about", "also", "an", "and", "any", "are", "as", "at", "be", "been", "by", "can",
     "could", "did", "do", "does", "for", "from", "has", "have", "how", "i", "if", "in", "into",
-    "is", "it", "its", "just", "many", "me", "more", "most", "much", "my", "no", "not", "of", "on",
-    "or", "our", "so", "such", "than", "that", "the", "their", "them", "then", "there", "these",
-    "they", "this", "those", "to", "very", "was", "we", "were", "what", "when", "where", "which",
-    "who", "whom", "why", "will", "with", "would", "you", "your",
+    "is", "it", "its", "just", "me", "more", "most", "much", "my", "no", "not", "of", "on", "or",
+    "our", "so", "such", "than", "that", "the", "their", "them", "then", "there", "these", "they",
+    "this", "those", "to", "very", "was", "we", "were", "what", "when", "where", "which", "who",
+    "whom", "why", "will", "with", "would", "you", "your",
 ];
 
 /// Calls `each` with every indexable token of `text`, in order: lower-cased words of letters and digits,
@@ -45,8 +45,12 @@ pub fn for_each_token(text: &str, mut each: impl FnMut(&str)) {
     }
 }
 
-/// Irregular English verb forms and their base form, so that "saw" and "seen" meet "see".
+/// Irregular English forms and the word they meet: verb forms their base form, so that "saw" and
+/// "seen" meet "see"; "people" meets "person"; and "many" meets "number", so that a question ("how many
+/// people ...") finds the counts that answer it ("the number of people ...").
 const IRREGULAR: &[(&str, &str)] = &[
+    ("many", "number"),
+    ("people", "person"),
     ("became", "become"),
     ("began", "begin"),
     ("begun", "begin"),
@@ -145,7 +149,7 @@ mod tests {
     fn drops_stop_words_and_punctuation() {
         assert_eq!(
             tokens("What is the metric for how many people saw a post?"),
-            ["metric", "peopl", "se", "post"]
+            ["metric", "number", "person", "se", "post"]
         );
     }
 

@@ -84,6 +84,9 @@ fn search_ranks_the_defining_terms_first() {
             .collect()
     };
     assert_eq!(slugs("unique people who saw a post")[0], "reach");
+    // A question finds the count that answers it: "how many" meets "the number of".
+    assert_eq!(slugs("metric for how many people saw a post")[0], "reach");
+    assert_eq!(slugs("how many people saw a post")[0], "reach");
     assert_eq!(
         slugs("number of times a post was displayed")[0],
         "impressions"
