@@ -275,6 +275,19 @@ impl Glossary {
         })
     }
 
+    /// The normalized key of row `index` of the spelling table, without decoding the rest of the row
+    /// (suggestions check many keys and keep few).
+    #[cfg(feature = "std")]
+    #[inline]
+    pub(crate) fn spelling_key(&self, index: usize) -> &'static str {
+        let tables = &self.tables;
+        let (key_start, key_len) = (
+            tables.spellings.get(index * 5),
+            tables.spellings.get(index * 5 + 1),
+        );
+        crate::packed::text_at(tables.text, key_start, key_len)
+    }
+
     /// How many rows the spelling table has.
     #[cfg(feature = "std")]
     pub(crate) fn spelling_count(&self) -> usize {

@@ -123,8 +123,8 @@ impl Glossary {
         if let Some(pattern) = Pattern::new(key.as_bytes()) {
             let k = max_edits(key.len());
             for position in self.misspelling_candidates(key, k) {
-                let spelling = self.spelling(position);
-                if let Some(edits) = pattern.distance(spelling.key.as_bytes(), k) {
+                let spelling_key = self.spelling_key(position);
+                if let Some(edits) = pattern.distance(spelling_key.as_bytes(), k) {
                     let rank = match edits {
                         0 => 0,
                         1 => 1,
@@ -133,7 +133,7 @@ impl Glossary {
                     ranked.push((
                         rank,
                         edits,
-                        spelling.key.len().abs_diff(key.len()),
+                        spelling_key.len().abs_diff(key.len()),
                         position,
                     ));
                 }
