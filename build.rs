@@ -13,6 +13,9 @@ mod normalize;
 #[path = "src/perfect_hash.rs"]
 mod perfect_hash;
 #[allow(dead_code)]
+#[path = "src/swar.rs"]
+mod swar;
+#[allow(dead_code)]
 #[path = "src/taxonomy.rs"]
 mod taxonomy;
 #[allow(dead_code)]
@@ -26,6 +29,7 @@ fn main() {
         "src/compiler",
         "src/normalize.rs",
         "src/perfect_hash.rs",
+        "src/swar.rs",
         "src/taxonomy.rs",
         "src/tokenize.rs",
     ] {

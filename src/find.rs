@@ -16,6 +16,7 @@ use std::ops::Range;
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 
 use crate::glossary::{FindPattern, Glossary};
+use crate::swar::{HIGH_BITS, ascii_alphanumeric, load_word, low_bytes};
 use crate::term::Term;
 
 /// A glossary term mentioned in a text, found by [`Glossary::find_terms`].
@@ -395,7 +396,7 @@ const K: u64 = 0x9E37_79B9_7F4A_7C15;
 /// The word that starts at `start`: where it ends, and its hash.
 #[inline]
 fn word_at(text: &str, start: usize) -> (usize, u64) {
-    let eight = load(text.as_bytes(), start);
+    let eight = load_word(text.as_bytes(), start);
     // Set at each byte that is not an ASCII letter or digit, including the zeros past the end.
     let stops = !ascii_alphanumeric(eight) & HIGH_BITS;
     let first_stop = stops & stops.wrapping_neg();
@@ -414,7 +415,7 @@ fn long_word_at(text: &str, start: usize) -> (usize, u64) {
     let bytes = text.as_bytes();
     let (mut at, mut hash) = (start, 0);
     loop {
-        let eight = load(bytes, at);
+        let eight = load_word(bytes, at);
         let stops = !ascii_alphanumeric(eight) & HIGH_BITS;
         let first_stop = stops & stops.wrapping_neg();
         if stops == 0 {
@@ -434,7 +435,7 @@ fn long_word_at(text: &str, start: usize) -> (usize, u64) {
     let end = word_end(text, at);
     let (mut at, mut hash) = (start, 0);
     while at < end {
-        hash = hash_chunk(hash, load(bytes, at) & low_bytes(end - at));
+        hash = hash_chunk(hash, load_word(bytes, at) & low_bytes(end - at));
         at += 8;
     }
     (end, hash)
@@ -442,7 +443,7 @@ fn long_word_at(text: &str, start: usize) -> (usize, u64) {
 
 /// The hash of the one character of `len` bytes at `at`, a key alone when a pattern starts with it.
 fn sign_hash(bytes: &[u8], at: usize, len: usize) -> u64 {
-    hash_chunk(0, load(bytes, at) & low_bytes(len))
+    hash_chunk(0, load_word(bytes, at) & low_bytes(len))
 }
 
 /// Adds eight bytes of a word (zero past its end) to its hash, ignoring ASCII case. Setting bit 5 of
@@ -460,7 +461,7 @@ fn hash_chunk(hash: u64, chunk: u64) -> u64 {
 #[inline]
 fn separator(text: &str, from: usize, max_len: usize) -> Option<(u64, usize)> {
     let max_len = max_len.min(7);
-    let eight = load(text.as_bytes(), from);
+    let eight = load_word(text.as_bytes(), from);
     // The ASCII bytes before the first ASCII letter or digit or multi-byte character; past the end of
     // the text they are zeros, so a text that ends in a separator has no second word.
     let boundary = ascii_alphanumeric(eight) | (eight & HIGH_BITS);
@@ -485,7 +486,10 @@ fn multi_byte_separator(text: &str, from: usize, max_len: usize) -> Option<(u64,
             return None;
         }
     }
-    (end > from).then_some((load(text.as_bytes(), from) & low_bytes(end - from), end))
+    (end > from).then_some((
+        load_word(text.as_bytes(), from) & low_bytes(end - from),
+        end,
+    ))
 }
 
 /// Where the word that continues at `from` ends: the first character from there that is not
@@ -494,7 +498,7 @@ fn multi_byte_separator(text: &str, from: usize, max_len: usize) -> Option<(u64,
 fn word_end(text: &str, mut from: usize) -> usize {
     let bytes = text.as_bytes();
     loop {
-        let eight = load(bytes, from);
+        let eight = load_word(bytes, from);
         // Set at each byte that is not an ASCII letter or digit, including the zeros past the end.
         let stops = !ascii_alphanumeric(eight) & HIGH_BITS;
         from += (stops.trailing_zeros() / 8) as usize;
@@ -509,46 +513,6 @@ fn word_end(text: &str, mut from: usize) -> usize {
             _ => return from,
         }
     }
-}
-
-/// The top bit of every byte.
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-
-/// The top bit of each byte of `eight` that is an ASCII letter or digit, computed for all eight bytes at
-/// once (no byte carries into the next: every sum stays below 256).
-#[inline]
-fn ascii_alphanumeric(eight: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let ascii = !eight & HIGH_BITS;
-    let low = eight & !HIGH_BITS;
-    // Top bit set where `low >= lo` and clear where `low > hi`.
-    let within = |x: u64, lo: u64, hi: u64| (x + ONES * (0x80 - lo)) & !(x + ONES * (0x7f - hi));
-    let digits = within(low, u64::from(b'0'), u64::from(b'9'));
-    let letters = within(low | (ONES * 0x20), u64::from(b'a'), u64::from(b'z'));
-    (digits | letters) & ascii
-}
-
-/// The eight bytes from `at`, little-endian, zero past the end of `bytes`.
-#[inline]
-fn load(bytes: &[u8], at: usize) -> u64 {
-    match bytes
-        .get(at..at + 8)
-        .and_then(|eight| eight.try_into().ok())
-    {
-        Some(eight) => u64::from_le_bytes(eight),
-        None => bytes
-            .get(at..)
-            .unwrap_or_default()
-            .iter()
-            .rev()
-            .fold(0, |word, &byte| word << 8 | u64::from(byte)),
-    }
-}
-
-/// A mask of the low `n` bytes (all eight for `n >= 8`).
-#[inline]
-fn low_bytes(n: usize) -> u64 {
-    if n >= 8 { u64::MAX } else { (1 << (8 * n)) - 1 }
 }
 
 /// The character starting at byte `at`, if `at` is a character boundary inside the text.

@@ -3,6 +3,7 @@
 use crate::normalize::{NormalizedKey, ProbeKey};
 use crate::packed::U32s;
 use crate::perfect_hash;
+use crate::swar::load_word;
 use crate::taxonomy::{Category, Platform};
 use crate::term::Term;
 
@@ -231,11 +232,8 @@ impl Glossary {
         let stored = tables
             .key_text
             .get(start as usize..start as usize + (len as usize).next_multiple_of(8))?;
-        let same = stored.chunks_exact(8).enumerate().all(|(i, chunk)| {
-            u64::from_le_bytes([
-                chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
-            ]) == key.key_word(i)
-        });
+        let same = (stored.chunks_exact(8).enumerate())
+            .all(|(i, eight)| load_word(eight, 0) == key.key_word(i));
         if same {
             tables.terms.get(term as usize)
         } else {

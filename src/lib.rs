@@ -64,6 +64,7 @@ mod perfect_hash;
 mod search;
 #[cfg(feature = "std")]
 mod suggest;
+mod swar;
 mod taxonomy;
 mod term;
 #[cfg(any(feature = "std", feature = "compiler", test))]

@@ -4,6 +4,7 @@
 //! normalizes queries at run time. Normalization works in a fixed-size stack buffer and never allocates.
 
 use crate::perfect_hash::{finish_hash, hash_words, mix_word};
+use crate::swar::{HIGH_BITS, LOW_BITS, ascii_letters, bytes_in_range, load_word, pack};
 
 /// The longest normalized key, in bytes, that a glossary may contain. The compiler rejects longer names
 /// and aliases; a query that normalizes to more than this cannot match any term.
@@ -17,19 +18,6 @@ pub fn is_ignored(c: char) -> bool {
         c,
         '-' | '_' | '.' | '\'' | '/' | '\u{2019}' | '\u{2018}' | '\u{2010}' | '\u{2011}'
     ) || c.is_whitespace()
-}
-
-/// One in every byte of a word.
-const LOW_BITS: u64 = 0x0101_0101_0101_0101;
-/// The high bit of every byte of a word.
-const HIGH_BITS: u64 = LOW_BITS * 0x80;
-
-/// The high bit of each byte of `word` (all ASCII) that lies in `lo..=hi`, and no other bit.
-#[inline]
-const fn bytes_in_range(word: u64, lo: u8, hi: u8) -> u64 {
-    let at_least_lo = word.wrapping_add(LOW_BITS * (0x80 - lo as u64));
-    let above_hi = word.wrapping_add(LOW_BITS * (0x7f - hi as u64));
-    at_least_lo & !above_hi & HIGH_BITS
 }
 
 /// Marks an ASCII byte that normalization drops.
@@ -169,18 +157,8 @@ impl NormalizedKey {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            // The last 1-7 bytes as a zero-padded word: the input's last eight bytes shifted down
-            // when the input is that long, which avoids a variable-length copy.
-            let word = if bytes.len() >= 8 {
-                let last = &bytes[bytes.len() - 8..];
-                u64::from_le_bytes([
-                    last[0], last[1], last[2], last[3], last[4], last[5], last[6], last[7],
-                ]) >> (8 * (8 - rest.len()))
-            } else {
-                rest.iter()
-                    .rev()
-                    .fold(0u64, |word, &b| (word << 8) | u64::from(b))
-            };
+            // The last 1-7 bytes as a zero-padded word.
+            let word = load_word(bytes, bytes.len() - rest.len());
             if !self.fold_into(&mut writer, word, rest) {
                 return false;
             }
@@ -236,13 +214,7 @@ impl NormalizedKey {
     /// hashes. Reads whole words straight from the buffer, whose bytes past `len` are always zero.
     #[inline]
     pub fn padded_words(&self) -> impl Iterator<Item = u64> + '_ {
-        self.bytes[..self.len.div_ceil(8) * 8]
-            .chunks_exact(8)
-            .map(|chunk| {
-                u64::from_le_bytes([
-                    chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
-                ])
-            })
+        (0..self.len.div_ceil(8)).map(|i| self.word(i))
     }
 
     #[inline]
@@ -284,6 +256,7 @@ impl NormalizedKey {
     /// The `index`th 8-byte word of the zero-padded key.
     #[inline]
     fn word(&self, index: usize) -> u64 {
+        // Whole words of the fixed buffer: never a partial one, so no tail handling.
         self.bytes.get(index * 8..index * 8 + 8).map_or(0, |w| {
             u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]])
         })
@@ -323,9 +296,8 @@ impl ProbeKey for NormalizedKey {
 #[inline(always)]
 fn fold_word(word: u64, valid_len: usize) -> Option<(u64, usize)> {
     let valid = HIGH_BITS >> (8 * (8 - valid_len));
-    // Setting bit 5 of every byte maps exactly the letters of both cases onto `a..=z`, so one range
-    // test finds them all, and setting that bit again on just the letters lower-cases them.
-    let letters = bytes_in_range(word | (LOW_BITS * 0x20), b'a', b'z');
+    // Setting bit 5 again on just the letters lower-cases them.
+    let letters = ascii_letters(word);
     let alphanumeric = letters | bytes_in_range(word, b'0', b'9');
     let mut folded = word | (letters >> 2);
     let others = valid & !alphanumeric;
@@ -416,13 +388,9 @@ impl WordWriter {
     #[cold]
     fn resume(buffer: &[u8; MAX_KEY_LEN], len: usize) -> WordWriter {
         let (stored, pending) = (len / 8, len % 8);
-        let word = buffer[stored * 8..stored * 8 + pending]
-            .iter()
-            .rev()
-            .fold(0u64, |word, &b| (word << 8) | u64::from(b));
-        let hash = buffer[..stored * 8]
-            .chunks_exact(8)
-            .map(|c| u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]))
+        let word = pack(&buffer[stored * 8..stored * 8 + pending]);
+        let hash = (0..stored)
+            .map(|i| load_word(buffer, i * 8))
             .fold(0, mix_word);
         WordWriter {
             word,
@@ -493,10 +461,7 @@ impl<'a> SingularForm<'a> {
         } else {
             u64::MAX >> (64 - 8 * offset)
         };
-        let singular_bits = singular
-            .iter()
-            .rev()
-            .fold(0u64, |word, &b| (word << 8) | u64::from(b));
+        let singular_bits = pack(singular);
         let mut form = SingularForm {
             plural: key,
             stem_len,
