@@ -2,7 +2,6 @@
 
 use crate::normalize::{NormalizedKey, ProbeKey};
 use crate::packed::U32s;
-use crate::perfect_hash;
 use crate::swar::load_word;
 use crate::taxonomy::{Category, Platform};
 use crate::term::Term;
@@ -203,28 +202,29 @@ impl Glossary {
     /// glossary. Kept out of line so that the common exact hit stays short.
     #[inline(never)]
     fn lookup_beyond_exact(&self, key: &NormalizedKey) -> Option<&'static Term> {
-        key.singular_candidates()
-            .find_map(|singular| self.probe(&singular))
+        self.probe_singulars(key)
             .or_else(|| self.tables.base.and_then(|base| base.lookup_key(key)))
     }
 
     /// [`lookup`](Self::lookup) of an already normalized key, in this glossary's own terms only.
     #[inline]
     pub(crate) fn lookup_key(&self, key: &NormalizedKey) -> Option<&'static Term> {
-        self.probe(key).or_else(|| {
-            key.singular_candidates()
-                .find_map(|singular| self.probe(&singular))
-        })
+        self.probe(key).or_else(|| self.probe_singulars(key))
+    }
+
+    /// The term of the first singular form of `key` that is a key of this glossary.
+    fn probe_singulars(&self, key: &NormalizedKey) -> Option<&'static Term> {
+        key.singular_candidates()
+            .find_map(|singular| self.probe(&singular))
     }
 
     /// The term whose normalized key is exactly `key`: one hash, one slot, one comparison.
     #[inline]
     fn probe(&self, key: &impl ProbeKey) -> Option<&'static Term> {
         let tables = &self.tables;
-        let hash = key.key_hash();
-        let bucket = perfect_hash::bucket(hash, tables.key_pilots.len());
-        let pilot = tables.key_pilots.get(bucket) as u16;
-        let slot = perfect_hash::slot(hash, pilot, tables.key_slots.len() / 3);
+        let slot = tables
+            .key_pilots
+            .perfect_hash_slot(key.key_hash(), tables.key_slots.len() / 3);
         let [start, len, term] = tables.key_slots.row::<3>(slot);
         if len as usize != key.key_len() {
             return None;
@@ -246,9 +246,9 @@ impl Glossary {
     #[inline]
     pub(crate) fn spelling(&self, index: usize) -> Spelling {
         let tables = &self.tables;
-        let [key_start, key_len, text_start, text_len, term] = tables.spellings.row::<5>(index);
+        let [_, _, text_start, text_len, term] = tables.spellings.row::<5>(index);
         Spelling {
-            key: crate::packed::text_at(tables.text, key_start, key_len),
+            key: self.spelling_key(index),
             text: crate::packed::text_at(tables.text, text_start, text_len),
             term: &tables.terms[term as usize],
         }

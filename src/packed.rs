@@ -49,6 +49,14 @@ impl U32s {
         }
     }
 
+    /// This table read as the pilots of a perfect hash (see `src/perfect_hash.rs`): the one slot, of
+    /// `slots`, where a key of this hash can be.
+    #[inline]
+    pub fn perfect_hash_slot(&self, hash: u64, slots: usize) -> usize {
+        let bucket = crate::perfect_hash::bucket(hash, self.len());
+        crate::perfect_hash::slot(hash, self.get(bucket) as u16, slots)
+    }
+
     /// The numbers `start..start + len`.
     #[inline]
     pub fn range(&self, start: u32, len: u32) -> impl ExactSizeIterator<Item = u32> + '_ {

@@ -202,9 +202,9 @@ impl Glossary {
     fn gram_postings(&self, gram: u32) -> (u32, u32) {
         let tables = self.tables();
         let hash = perfect_hash::hash_words(core::iter::once(u64::from(gram)), 4);
-        let bucket = perfect_hash::bucket(hash, tables.gram_pilots.len());
-        let pilot = tables.gram_pilots.get(bucket) as u16;
-        let slot = perfect_hash::slot(hash, pilot, tables.gram_slots.len() / 3);
+        let slot = tables
+            .gram_pilots
+            .perfect_hash_slot(hash, tables.gram_slots.len() / 3);
         match tables.gram_slots.row::<3>(slot) {
             [stored, start, len] if stored == gram => (start, len),
             _ => (0, 0),
