@@ -7,10 +7,12 @@ use crate::glossary::Glossary;
 use crate::normalize::NormalizedKey;
 use crate::term::Term;
 use crate::tokenize::field::{ALIAS, DEFINITION, NAME, SUMMARY};
-use crate::tokenize::for_each_token;
+use crate::tokenize::{for_each_synonym, for_each_token};
 
 /// How much a term's number of related links raises its score.
 const PROMINENCE_WEIGHT: f32 = 0.25;
+/// What a match through a synonym ("saw" finding "displayed") counts, against 1 for the word itself.
+const SYNONYM_WEIGHT: f32 = 0.75;
 /// Added when the whole query is a name or alias of the term.
 const WHOLE_QUERY_BONUS: f32 = 100.0;
 
@@ -44,8 +46,9 @@ impl Glossary {
     /// Ranked search: the `n` terms most relevant to a free-text `query`, best first.
     ///
     /// Words are lower-cased, stemmed and stripped of stop words, then scored by how rare they are in
-    /// the glossary and where they occur (name, alias, summary, definition, category). A query that is
-    /// itself a name or alias puts that term first.
+    /// the glossary and where they occur (name, alias, summary, definition, category). A few query words
+    /// also find their near-synonyms at a lower weight ("saw" finds "displayed", "buy" finds
+    /// "purchase"). A query that is itself a name or alias puts that term first.
     ///
     /// ```
     /// let g = social_glossary::glossary();
@@ -67,21 +70,34 @@ impl Glossary {
         });
         // term -> (score, fields matched, query words matched)
         let mut scores: HashMap<u32, (f32, u8, u16)> = HashMap::new();
+        // term -> (best score, fields) for the current query word, over the word and its synonyms: a
+        // term counts each query word once, however many of its synonyms it contains.
+        let mut per_word: HashMap<u32, (f32, u8)> = HashMap::new();
         for word in &words {
-            let Some(&(start, len)) = tables.words.get(word.as_str()) else {
-                continue;
+            per_word.clear();
+            let mut score_word = |word: &str, factor: f32| {
+                let Some(&(start, len)) = tables.words.get(word) else {
+                    return;
+                };
+                let range = start as usize..(start + len) as usize;
+                let df = len as f32;
+                let idf = (1.0 + (total - df + 0.5) / (df + 0.5)).ln();
+                let postings = tables
+                    .posting_terms
+                    .range(start, len)
+                    .zip(&tables.posting_fields[range])
+                    .zip(tables.posting_weights.range(start, len).map(f32::from_bits));
+                for ((term, &fields), weight) in postings {
+                    let best = per_word.entry(term).or_insert((0.0, 0));
+                    best.0 = best.0.max(factor * idf * weight);
+                    best.1 |= fields;
+                }
             };
-            let range = start as usize..(start + len) as usize;
-            let df = len as f32;
-            let idf = (1.0 + (total - df + 0.5) / (df + 0.5)).ln();
-            let postings = tables
-                .posting_terms
-                .range(start, len)
-                .zip(&tables.posting_fields[range])
-                .zip(tables.posting_weights.range(start, len).map(f32::from_bits));
-            for ((term, &fields), weight) in postings {
+            score_word(word, 1.0);
+            for_each_synonym(word, |synonym| score_word(synonym, SYNONYM_WEIGHT));
+            for (&term, &(score, fields)) in &per_word {
                 let slot = scores.entry(term).or_insert((0.0, 0, 0));
-                slot.0 += idf * weight;
+                slot.0 += score;
                 slot.1 |= fields;
                 slot.2 += 1;
             }

@@ -99,6 +99,28 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("written", "write"),
 ];
 
+/// Words that mean nearly the same thing in questions about social media, so that a query can find an
+/// entry written with the other word: "how many people saw a post" should reach "times content was
+/// displayed". Only queries are expanded (see [`for_each_synonym`]); entries are indexed as written.
+const SYNONYM_GROUPS: &[&[&str]] = &[
+    &["see", "view", "display", "show", "watch"],
+    &["buy", "purchase"],
+    &["click", "tap"],
+];
+
+/// Calls `each` with the stemmed synonyms of a stemmed token, other than the token itself.
+pub fn for_each_synonym(token: &str, mut each: impl FnMut(&str)) {
+    for group in SYNONYM_GROUPS {
+        if group.iter().any(|word| stem(word) == token) {
+            group
+                .iter()
+                .map(|word| stem(word))
+                .filter(|synonym| *synonym != token)
+                .for_each(&mut each);
+        }
+    }
+}
+
 /// A light suffix-stripping stemmer for lower-cased English words. It only ever cuts a suffix, so that
 /// the forms of one word meet: "share", "shares", "shared", "sharing" -> "shar"; "story", "stories" ->
 /// "stor"; "boxes", "box" -> "box"; "ads" -> "ad". Non-ASCII words are left alone.
@@ -113,7 +135,11 @@ pub fn stem(word: &str) -> &str {
     if let Some(x) = s.strip_suffix("ies").filter(|x| x.len() >= 2) {
         return x;
     }
-    if let Some(x) = s.strip_suffix("ing").filter(|x| x.len() >= 3) {
+    if let Some(x) = s
+        .strip_suffix("ings")
+        .or_else(|| s.strip_suffix("ing"))
+        .filter(|x| x.len() >= 3)
+    {
         s = x;
     } else if let Some(x) = s.strip_suffix("ed").filter(|x| x.len() >= 3) {
         s = x;
@@ -138,6 +164,22 @@ pub fn stem(word: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn synonyms(word: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for_each_synonym(stem(word), |s| out.push(s.to_owned()));
+        out
+    }
+
+    #[test]
+    fn synonyms_meet_in_stemmed_form_and_exclude_the_word_itself() {
+        let saw = synonyms("saw");
+        assert!(saw.contains(&stem("displayed").to_owned()), "{saw:?}");
+        assert!(saw.contains(&stem("views").to_owned()), "{saw:?}");
+        assert!(!saw.contains(&stem("see").to_owned()), "{saw:?}");
+        assert_eq!(synonyms("purchases"), [stem("buy")]);
+        assert!(synonyms("hashtag").is_empty());
+    }
 
     fn tokens(text: &str) -> Vec<String> {
         let mut out = Vec::new();
@@ -166,6 +208,8 @@ mod tests {
             ("reaches", "reach"),
             ("ads", "ad"),
             ("likes", "liked"),
+            ("showings", "show"),
+            ("earnings", "earning"),
         ] {
             assert_eq!(stem(a), stem(b), "{a} vs {b}");
         }
