@@ -298,7 +298,7 @@ impl Glossary {
         let (mut low, mut high) = (0, self.spelling_count());
         while low < high {
             let middle = low + (high - low) / 2;
-            if self.spelling(middle).key < key {
+            if self.spelling_key(middle) < key {
                 low = middle + 1;
             } else {
                 high = middle;
