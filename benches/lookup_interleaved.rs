@@ -1,27 +1,42 @@
-//! Forgiving lookup against a std `HashMap` probe, interleaved: `cargo bench --bench lookup_interleaved`.
+//! Forgiving lookup against a std `HashMap` probe, a raw `phf::Map` probe and the naive forgiving lookup,
+//! interleaved: `cargo bench --bench lookup_interleaved`.
 //!
 //! criterion times one benchmark after another, and on a shared virtual machine the speed drifts between
 //! them by more than the difference being measured. Here every query runs once per round, 40 rounds in
 //! turn, and the fastest round of each is kept, so all of them see the same machine.
 
-use std::collections::HashMap;
 use std::hint::black_box;
 use std::time::Instant;
 
 use social_glossary::Term;
 
+#[path = "common/alternatives.rs"]
+mod alternatives;
+
 type Query<'a> = (&'a str, Box<dyn Fn() -> Option<&'static Term> + 'a>);
 
 fn main() {
-    let exact: HashMap<&str, &'static Term> = social_glossary::terms()
-        .iter()
-        .map(|t| (t.slug(), *t))
-        .collect();
-    let exact = &exact;
+    let (exact, raw_phf, naive) = (
+        &alternatives::exact_map(),
+        &alternatives::phf_map_of_slugs(),
+        &alternatives::naive_map(),
+    );
     let queries: Vec<Query> = vec![
         (
             "std HashMap exact (SipHash), \"micro-influencer\"",
             Box::new(move || exact.get(black_box("micro-influencer")).copied()),
+        ),
+        (
+            "raw phf::Map probe, \"micro-influencer\"",
+            Box::new(move || raw_phf.get(black_box("micro-influencer")).copied()),
+        ),
+        (
+            "naive: to_lowercase + HashMap, \"Micro Influencer\"",
+            Box::new(move || {
+                naive
+                    .get(&black_box("Micro Influencer").to_lowercase())
+                    .copied()
+            }),
         ),
         (
             "lookup(\"micro-influencer\")",
@@ -55,8 +70,16 @@ fn main() {
             best[i] = best[i].min(started.elapsed().as_nanos() as f64 / f64::from(CALLS));
         }
     }
-    println!("| query | fastest round | vs the HashMap probe |\n| --- | ---: | ---: |");
+    // Rows 0 and 2 are the alternatives the ratios are taken against.
+    let (hash_map, naive) = (best[0], best[2]);
+    println!(
+        "| query | fastest round | vs the HashMap probe | naive hit ÷ this |\n| --- | ---: | ---: | ---: |"
+    );
     for ((name, _), time) in queries.iter().zip(&best) {
-        println!("| {name} | {time:.1} ns | {:.2}x |", time / best[0]);
+        println!(
+            "| {name} | {time:.1} ns | {:.2}x | {:.2}x |",
+            time / hash_map,
+            naive / time
+        );
     }
 }
