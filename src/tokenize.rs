@@ -47,10 +47,8 @@ pub fn for_each_token(text: &str, mut each: impl FnMut(&str)) {
 
 /// Irregular English forms and the word they meet: verb forms their base form, so that "saw" and
 /// "seen" meet "see"; "people" meets "person"; and "many" meets "number", so that a question ("how many
-/// people ...") finds the counts that answer it ("the number of people ...").
+/// people ...") finds the counts that answer it ("the number of people ..."). Sorted, for binary search.
 const IRREGULAR: &[(&str, &str)] = &[
-    ("many", "number"),
-    ("people", "person"),
     ("became", "become"),
     ("began", "begin"),
     ("begun", "begin"),
@@ -59,14 +57,13 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("built", "build"),
     ("chose", "choose"),
     ("chosen", "choose"),
-    ("fell", "fall"),
     ("fallen", "fall"),
+    ("fell", "fall"),
     ("felt", "feel"),
     ("found", "find"),
     ("gave", "give"),
     ("given", "give"),
     ("gone", "go"),
-    ("went", "go"),
     ("grew", "grow"),
     ("grown", "grow"),
     ("heard", "hear"),
@@ -78,9 +75,11 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("left", "leave"),
     ("lost", "lose"),
     ("made", "make"),
+    ("many", "number"),
     ("meant", "mean"),
     ("met", "meet"),
     ("paid", "pay"),
+    ("people", "person"),
     ("ran", "run"),
     ("said", "say"),
     ("saw", "see"),
@@ -90,13 +89,14 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("sold", "sell"),
     ("spent", "spend"),
     ("taken", "take"),
-    ("took", "take"),
     ("thought", "think"),
     ("told", "tell"),
+    ("took", "take"),
     ("understood", "understand"),
+    ("went", "go"),
     ("won", "win"),
-    ("wrote", "write"),
     ("written", "write"),
+    ("wrote", "write"),
 ];
 
 /// Words that mean nearly the same thing in questions about social media, so that a query can find an
@@ -129,9 +129,8 @@ pub fn stem(word: &str) -> &str {
         return word;
     }
     let mut s = IRREGULAR
-        .iter()
-        .find(|(form, _)| *form == word)
-        .map_or(word, |(_, base)| *base);
+        .binary_search_by(|(form, _)| (*form).cmp(word))
+        .map_or(word, |found| IRREGULAR[found].1);
     if let Some(x) = s.strip_suffix("ies").filter(|x| x.len() >= 2) {
         return x;
     }
@@ -169,6 +168,11 @@ mod tests {
         let mut out = Vec::new();
         for_each_synonym(stem(word), |s| out.push(s.to_owned()));
         out
+    }
+
+    #[test]
+    fn irregular_forms_are_sorted_for_binary_search() {
+        assert!(IRREGULAR.windows(2).all(|pair| pair[0].0 < pair[1].0));
     }
 
     #[test]
