@@ -32,10 +32,11 @@
 //!
 //! # Performance
 //! On a 2-core CI machine, in one run against the obvious alternatives (`cargo bench --bench queries`;
-//! every figure and its command are in `BENCHMARKS.md`): forgiving [`lookup`] 24-45 ns with no
-//! allocation, about the time of an exact std `HashMap` probe; [`by_category`] and [`by_platform`] about
-//! 1 ns (a slice); `suggest` 0.9-2.2 µs, 450-1,000x faster than brute-force edit distance; `complete` 9x
-//! faster than a scan; `find_terms` at about 250 MiB/s, in half the time of a bare aho-corasick pass.
+//! every figure and its command are in `BENCHMARKS.md`): forgiving [`lookup`] about 23 ns for a hit
+//! with no allocation, 0.9x the time of an exact std `HashMap` probe; [`by_category`] and
+//! [`by_platform`] about 1 ns (a slice); `suggest` 0.7-1.2 µs, 700-930x faster than brute-force edit
+//! distance; `complete` 9x faster than a scan; `search` about 27 µs; `find_terms` at 250-340 MiB/s, in
+//! a third to a half of the time of a bare aho-corasick pass.
 //! The first answer comes 75x sooner after `main()` than with the glossary parsed from embedded JSON
 //! (`bash benches/cold-start/run.sh`).
 //!
