@@ -189,14 +189,16 @@ impl Glossary {
         lists.sort_unstable_by_key(|&(_, len)| len);
         let postings = self.tables().gram_postings;
         // The lists overlap; a bitset over the table unites them in one pass and yields positions in
-        // order without sorting (one bit per spelling: 32 KiB at 100,000 terms).
+        // order without sorting (one bit per spelling: a few tens of KiB at 100,000 terms).
         let mut seen = vec![0u64; self.spelling_count().div_ceil(64)];
         for &(start, len) in &lists[..needed] {
             for posting in postings.range(start, len) {
                 let len = (posting & 0x7f) as usize;
                 if len.abs_diff(key.len()) <= k {
                     let position = (posting >> 7) as usize;
-                    seen[position / 64] |= 1 << (position % 64);
+                    if let Some(word) = seen.get_mut(position / 64) {
+                        *word |= 1 << (position % 64);
+                    }
                 }
             }
         }

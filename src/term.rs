@@ -15,12 +15,14 @@ use crate::taxonomy::{Category, Platform};
 /// assert!(term.benefits().len() >= 2);
 /// assert!(term.related().any(|t| t.slug() == "nano-influencer"));
 /// ```
+#[derive(Clone, Copy)]
 pub struct Term {
     data: TermData,
 }
 
 /// The fields of a [`Term`], filled in by generated code. Not part of the public API.
 #[doc(hidden)]
+#[derive(Clone, Copy)]
 pub struct TermData {
     pub slug: &'static str,
     pub name: &'static str,
