@@ -41,8 +41,8 @@ impl CompiledGlossary {
         &self.entries
     }
 
-    /// The lookup keys (normalized names, aliases, slugs and derived singulars) with the position of
-    /// the entry each one finds.
+    /// The lookup keys (normalized names, aliases, slugs, and derived singulars and plurals) with the
+    /// position of the entry each one finds.
     pub fn keys(&self) -> &BTreeMap<String, usize> {
         &self.keys
     }

@@ -415,6 +415,31 @@ fn plural_names_get_a_singular_key_unless_ambiguous() {
 }
 
 #[test]
+fn regular_plurals_become_keys_without_displacing_written_ones() {
+    let files = [
+        ("box.toml".to_owned(), entry("Box", &["story"])),
+        ("story.toml".to_owned(), entry("Story", &["box"])),
+        ("reel.toml".to_owned(), entry("Reel", &["box"])),
+        (
+            "reels-hub.toml".to_owned(),
+            entry("Reels Hub", &["box"]).replace("aliases = []", "aliases = [\"Reels\"]"),
+        ),
+    ];
+    let compiled = compile_folder(&Folder::new(&files).0).unwrap();
+    let owner = |key: &str| {
+        compiled
+            .keys()
+            .get(key)
+            .map(|&i| compiled.entries()[i].slug.as_str())
+    };
+    assert_eq!(owner("boxes"), Some("box"));
+    assert_eq!(owner("stories"), Some("story"));
+    assert_eq!(owner("reelshubs"), Some("reels-hub"));
+    // "reels" is written as an alias of another entry: the derived plural of "reel" does not take it.
+    assert_eq!(owner("reels"), Some("reels-hub"));
+}
+
+#[test]
 fn the_shipped_glossary_regenerates_byte_for_byte() {
     // What the build script wrote for this very build, and two fresh runs of the compiler.
     let built = include_str!(concat!(env!("OUT_DIR"), "/glossary.rs"));

@@ -217,6 +217,7 @@ pub(crate) fn validate(
         }
     }
     add_singular_keys(&mut keys);
+    add_plural_keys(&mut keys);
 
     // Related links are symmetric: explicit links first, then back-links in slug order.
     let mut backlinks: Vec<Vec<usize>> = vec![Vec::new(); entries.len()];
@@ -275,6 +276,46 @@ fn add_singular_keys(keys: &mut BTreeMap<String, usize>) {
         if let Some(owner) = owner {
             keys.insert(key, owner);
         }
+    }
+}
+
+/// Adds the regular English plural of every key ("microinfluencer" -> "microinfluencers", "story" ->
+/// "stories", "box" -> "boxes") as a key of its own, so that a plural query is found by the first probe
+/// instead of after the singular forms are tried. Each plural maps to exactly what lookup's run-time
+/// fallback would answer for it: the owner of its first singular candidate that is a key. A plural that
+/// is already a key keeps its owner.
+fn add_plural_keys(keys: &mut BTreeMap<String, usize>) {
+    let mut plurals: Vec<(String, usize)> = Vec::new();
+    for key in keys.keys() {
+        let plural = regular_plural(key);
+        if plural.len() > MAX_KEY_LEN || keys.contains_key(&plural) {
+            continue;
+        }
+        let Some(normalized) = NormalizedKey::new(&plural) else {
+            continue;
+        };
+        let answer = normalized
+            .singular_candidates()
+            .find_map(|singular| keys.get(singular.to_key().as_str()).copied());
+        if let Some(owner) = answer {
+            plurals.push((plural, owner));
+        }
+    }
+    keys.extend(plurals);
+}
+
+/// The regular English plural of a normalized key: "-ies" after a consonant and "y", "-es" after a
+/// sibilant, "-s" otherwise.
+fn regular_plural(key: &str) -> String {
+    let consonant_y = key.len() >= 2
+        && key.ends_with('y')
+        && !key[..key.len() - 1].ends_with(['a', 'e', 'i', 'o', 'u']);
+    if consonant_y {
+        format!("{}ies", &key[..key.len() - 1])
+    } else if key.ends_with(['s', 'x', 'z']) || key.ends_with("ch") || key.ends_with("sh") {
+        format!("{key}es")
+    } else {
+        format!("{key}s")
     }
 }
 
