@@ -37,8 +37,8 @@
 //! [`by_platform`] about 1 ns (a slice); `suggest` 0.7-1.2 µs, 700-930x faster than brute-force edit
 //! distance; `complete` 9x faster than a scan; `search` about 27 µs; `find_terms` at 250-340 MiB/s, in
 //! a third to a half of the time of a bare aho-corasick pass.
-//! The first answer comes 75-94x sooner after `main()` than with the glossary parsed from embedded JSON
-//! (`bash benches/cold-start/run.sh`).
+//! The first answer comes 75-94x sooner after `main()` than with the glossary parsed from embedded
+//! JSON (`bash benches/cold-start/run.sh`).
 //!
 //! # Feature flags
 //! - `std` (default): links the standard library. Without it the crate is `no_std`; every query
