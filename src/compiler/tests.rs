@@ -385,6 +385,16 @@ fn every_problem_is_reported_at_once() {
     }
 }
 
+/// Compiles `files` and returns every lookup key with the slug of the entry it finds.
+fn key_owners(files: &[(String, String)]) -> BTreeMap<String, String> {
+    let compiled = compile_folder(&Folder::new(files).0).unwrap();
+    compiled
+        .keys()
+        .iter()
+        .map(|(key, &i)| (key.clone(), compiled.entries()[i].slug.clone()))
+        .collect()
+}
+
 #[test]
 fn plural_names_get_a_singular_key_unless_ambiguous() {
     let files = [
@@ -399,13 +409,8 @@ fn plural_names_get_a_singular_key_unless_ambiguous() {
             entry("Board Games", &["reels"]).replace("aliases = []", "aliases = [\"Boardss\"]"),
         ),
     ];
-    let compiled = compile_folder(&Folder::new(&files).0).unwrap();
-    let owner = |key: &str| {
-        compiled
-            .keys()
-            .get(key)
-            .map(|&i| compiled.entries()[i].slug.as_str())
-    };
+    let owners = key_owners(&files);
+    let owner = |key: &str| owners.get(key).map(String::as_str);
     assert_eq!(owner("reel"), Some("reels"));
     assert_eq!(owner("story"), Some("stories"));
     assert_eq!(owner("pin"), Some("pins"));
@@ -425,13 +430,8 @@ fn regular_plurals_become_keys_without_displacing_written_ones() {
             entry("Reels Hub", &["box"]).replace("aliases = []", "aliases = [\"Reels\"]"),
         ),
     ];
-    let compiled = compile_folder(&Folder::new(&files).0).unwrap();
-    let owner = |key: &str| {
-        compiled
-            .keys()
-            .get(key)
-            .map(|&i| compiled.entries()[i].slug.as_str())
-    };
+    let owners = key_owners(&files);
+    let owner = |key: &str| owners.get(key).map(String::as_str);
     assert_eq!(owner("boxes"), Some("box"));
     assert_eq!(owner("stories"), Some("story"));
     assert_eq!(owner("reelshubs"), Some("reels-hub"));
