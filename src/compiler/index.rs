@@ -209,9 +209,7 @@ pub(crate) fn find_patterns(entries: &[Entry]) -> Vec<FindPattern> {
             forms.insert(text.replace('-', ""));
             forms.insert(text.replace(' ', "-"));
             for form in forms {
-                for variant in plural(&form, exact_case) {
-                    claim(variant, i, false, exact_case);
-                }
+                claim(plural(&form, exact_case), i, false, exact_case);
                 claim(form, i, false, exact_case);
             }
         }
@@ -235,21 +233,29 @@ fn is_short_acronym(text: &str) -> bool {
 
 /// The plural of a spelling. Possessives need no pattern of their own: in "Instagram's" the name is
 /// followed by an apostrophe, which ends a word, so the name itself matches.
-fn plural(text: &str, acronym: bool) -> Vec<String> {
-    let mut out = Vec::new();
-    let lower = text.to_ascii_lowercase();
+fn plural(text: &str, acronym: bool) -> String {
     if acronym {
-        out.push(format!("{text}s"));
-    } else if lower.ends_with('y')
-        && !lower.ends_with("ay")
-        && !lower.ends_with("ey")
-        && !lower.ends_with("oy")
-    {
-        out.push(format!("{}ies", &text[..text.len() - 1]));
-    } else if lower.ends_with(['s', 'x', 'z']) || lower.ends_with("ch") || lower.ends_with("sh") {
-        out.push(format!("{text}es"));
+        format!("{text}s")
     } else {
-        out.push(format!("{text}s"));
+        regular_plural(text)
     }
-    out
+}
+
+/// The regular English plural of a word or phrase, in the case it is written: "-ies" after a
+/// consonant and "y" ("story" -> "stories"), "-es" after a sibilant ("box" -> "boxes"), "-s" otherwise.
+/// Find patterns and the compiler's derived lookup keys both use it.
+pub(crate) fn regular_plural(text: &str) -> String {
+    let lower = text.to_ascii_lowercase();
+    let consonant_y = lower.strip_suffix('y').is_some_and(|stem| {
+        stem.ends_with(|c: char| {
+            c.is_ascii_alphabetic() && !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')
+        })
+    });
+    if consonant_y {
+        format!("{}ies", &text[..text.len() - 1])
+    } else if lower.ends_with(['s', 'x', 'z']) || lower.ends_with("ch") || lower.ends_with("sh") {
+        format!("{text}es")
+    } else {
+        format!("{text}s")
+    }
 }

@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use super::entry::{self, RawEntry, collapse_whitespace};
+use super::index::regular_plural;
 use super::problem::{Problems, line_of};
 use crate::normalize::{MAX_KEY_LEN, NormalizedKey};
 use crate::taxonomy::{Category, Platform};
@@ -302,21 +303,6 @@ fn add_plural_keys(keys: &mut BTreeMap<String, usize>) {
         }
     }
     keys.extend(plurals);
-}
-
-/// The regular English plural of a normalized key: "-ies" after a consonant and "y", "-es" after a
-/// sibilant, "-s" otherwise.
-fn regular_plural(key: &str) -> String {
-    let consonant_y = key.len() >= 2
-        && key.ends_with('y')
-        && !key[..key.len() - 1].ends_with(['a', 'e', 'i', 'o', 'u']);
-    if consonant_y {
-        format!("{}ies", &key[..key.len() - 1])
-    } else if key.ends_with(['s', 'x', 'z']) || key.ends_with("ch") || key.ends_with("sh") {
-        format!("{key}es")
-    } else {
-        format!("{key}s")
-    }
 }
 
 /// Checks one parsed entry on its own. Returns the entry (links unresolved), its links with their
