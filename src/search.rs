@@ -155,7 +155,7 @@ impl Hasher for TermHasher {
     }
 
     fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        self.0 = crate::perfect_hash::mix_word(self.0, n);
     }
 
     fn finish(&self) -> u64 {

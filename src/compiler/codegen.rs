@@ -25,7 +25,7 @@ pub(crate) fn render(
     // `&TERMS[5]`, and a large glossary holds several such references per term.
     let term_ref = |i: usize| match base {
         Some(_) if i >= count => format!("__sg_base_term({})", i - count),
-        _ => format!("__sg_term({i})"),
+        _ => own_term_ref(i),
     };
     let mut out = String::new();
     let _ = writeln!(
@@ -364,6 +364,12 @@ impl TextBlob {
     }
 }
 
+/// A reference to the own term at position `i` of TERMS, through the const fn the generated code
+/// defines (see the comment on `term_ref` in `render`).
+fn own_term_ref(i: usize) -> String {
+    format!("__sg_term({i})")
+}
+
 /// Positions of `entries` sorted by lower-cased name, then slug.
 pub(crate) fn alphabetical_order(entries: &[Entry]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..entries.len()).collect();
@@ -377,7 +383,7 @@ pub(crate) fn alphabetical_order(entries: &[Entry]) -> Vec<usize> {
 fn refs(positions: &[usize]) -> String {
     positions
         .iter()
-        .map(|i| format!("__sg_term({i})"))
+        .map(|&i| own_term_ref(i))
         .collect::<Vec<_>>()
         .join(", ")
 }
