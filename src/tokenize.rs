@@ -110,13 +110,15 @@ const SYNONYM_GROUPS: &[&[&str]] = &[
 
 /// Calls `each` with the stemmed synonyms of a stemmed token, other than the token itself.
 pub fn for_each_synonym(token: &str, mut each: impl FnMut(&str)) {
-    for group in SYNONYM_GROUPS {
-        if group.iter().any(|word| stem(word) == token) {
-            group
-                .iter()
-                .map(|word| stem(word))
-                .filter(|synonym| *synonym != token)
-                .for_each(&mut each);
+    // Stemmed once per process: every query word is compared with every group.
+    static STEMMED_GROUPS: std::sync::OnceLock<Vec<Vec<&'static str>>> = std::sync::OnceLock::new();
+    let groups = STEMMED_GROUPS.get_or_init(|| {
+        let stem_all = |group: &&[&'static str]| group.iter().map(|word| stem(word)).collect();
+        SYNONYM_GROUPS.iter().map(stem_all).collect()
+    });
+    for group in groups.iter().filter(|group| group.contains(&token)) {
+        for &synonym in group.iter().filter(|synonym| **synonym != token) {
+            each(synonym);
         }
     }
 }
