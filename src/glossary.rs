@@ -1,6 +1,6 @@
 //! [`Glossary`]: a set of compiled static tables and the queries that run on them without allocating.
 
-use crate::normalize::{NormalizedKey, ProbeKey};
+use crate::normalize::{NormalizedKey, ProbeKey, ShortKey};
 use crate::packed::U32s;
 use crate::swar::load_word;
 use crate::taxonomy::{Category, Platform};
@@ -162,12 +162,11 @@ impl Glossary {
     pub fn get(&self, slug: &str) -> Option<&'static Term> {
         // Every slug is also a lookup key of its own term (the compiler guarantees it), so the
         // lookup table answers exact gets too, once the slug itself is compared.
-        let key = NormalizedKey::normalize(slug);
-        let own = if key.is_empty() {
-            None
-        } else {
-            self.probe(&key).filter(|term| term.slug() == slug)
-        };
+        let own = match ShortKey::fold(slug.as_bytes()) {
+            Some(key) => self.probe(&key),
+            None => NormalizedKey::new(slug).and_then(|key| self.probe(&key)),
+        }
+        .filter(|term| term.slug() == slug);
         match own {
             Some(term) => Some(term),
             None => self.tables.base.and_then(|base| base.get(slug)),
@@ -188,10 +187,22 @@ impl Glossary {
     /// ```
     #[inline]
     pub fn lookup(&self, query: &str) -> Option<&'static Term> {
-        let key = NormalizedKey::normalize(query);
-        if key.is_empty() {
-            return None;
+        // Most queries are short and plain, and most of those hit exactly: their key is folded in
+        // registers. Every other query takes the general normalizer.
+        match ShortKey::fold(query.as_bytes()) {
+            Some(key) => match self.probe(&key) {
+                Some(term) => Some(term),
+                None => self.lookup_beyond_exact(&NormalizedKey::from(key)),
+            },
+            None => self.lookup_general(query),
         }
+    }
+
+    /// [`lookup`](Self::lookup) of a query that is not [short](ShortKey). Kept out of line, like the
+    /// rest of a lookup once the exact key missed, so that the fast path stays short.
+    #[inline(never)]
+    fn lookup_general(&self, query: &str) -> Option<&'static Term> {
+        let key = NormalizedKey::new(query)?;
         match self.probe(&key) {
             Some(term) => Some(term),
             None => self.lookup_beyond_exact(&key),
@@ -199,7 +210,7 @@ impl Glossary {
     }
 
     /// The rest of [`lookup`](Self::lookup) once the exact key missed: singular forms, then the base
-    /// glossary. Kept out of line so that the common exact hit stays short.
+    /// glossary.
     #[inline(never)]
     fn lookup_beyond_exact(&self, key: &NormalizedKey) -> Option<&'static Term> {
         self.probe_singulars(key)

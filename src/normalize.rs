@@ -62,10 +62,9 @@ impl NormalizedKey {
         (!key.is_empty()).then_some(key)
     }
 
-    /// [`new`](Self::new) without the `Option`: the key is empty where `new` gives `None`. Hot paths
-    /// use this, so that the 100-byte key is not moved in and out of an `Option`.
+    /// [`new`](Self::new) without the `Option`: the key is empty where `new` gives `None`.
     #[inline]
-    pub fn normalize(query: &str) -> Self {
+    fn normalize(query: &str) -> Self {
         let mut key = NormalizedKey {
             bytes: [0; MAX_KEY_LEN],
             len: 0,
@@ -287,6 +286,112 @@ impl ProbeKey for NormalizedKey {
     #[inline]
     fn key_word(&self, index: usize) -> u64 {
         self.word(index)
+    }
+}
+
+/// The normalized key of a short, plain query, held in three words: the fast path of
+/// [`Glossary::lookup`](crate::Glossary::lookup) and [`Glossary::get`](crate::Glossary::get).
+///
+/// Nearly every query is a term's name, slug or acronym typed as is: at most 24 bytes (95% of the
+/// glossary's names and aliases) of ASCII letters, digits and separators. Their key is three folded
+/// words at most, so it needs neither [`NormalizedKey`]'s 96-byte buffer (zeroed, written, then read
+/// back) nor its byte loop. [`fold`](Self::fold) declines every other query, for the general path.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ShortKey {
+    /// The key's bytes as little-endian words, zero-padded.
+    words: [u64; Self::MAX_QUERY_LEN / 8],
+    len: usize,
+    /// [`hash_key`](crate::perfect_hash::hash_key) of the key.
+    hash: u64,
+}
+
+impl ShortKey {
+    /// The longest query the fast path takes, in bytes.
+    pub const MAX_QUERY_LEN: usize = 24;
+
+    /// The key [`NormalizedKey::new`] would give `query`, when `query` is 1 to 24 bytes of ASCII
+    /// letters, digits and separators and keeps at least one of them; `None` for any other query.
+    #[inline(always)]
+    pub fn fold(query: &[u8]) -> Option<ShortKey> {
+        let n = query.len();
+        // The query as three zero-padded words. A last word shorter than eight bytes is read as the
+        // query's last eight, shifted down past the bytes the word before already holds.
+        let tail =
+            |words_before: usize| load_word(query, n - 8) >> (8 * (8 * words_before + 8 - n));
+        let input = match n {
+            1..=8 => [pack(query), 0, 0],
+            9..=16 => [load_word(query, 0), tail(1), 0],
+            17..=24 => [load_word(query, 0), load_word(query, 8), tail(2)],
+            _ => return None,
+        };
+        if (input[0] | input[1] | input[2]) & HIGH_BITS != 0 {
+            return None;
+        }
+        // Fold each word and append its kept bytes to the key: the first two words' worth into a
+        // u128, whose shifts move bytes across the word boundary, and anything past 16 bytes into a
+        // third word. A shift by the full width (nothing to move) gives 0.
+        let (first, mut len) = fold_word(input[0], n.min(8))?;
+        let mut low = u128::from(first);
+        let mut high = 0;
+        if n > 8 {
+            let (second, kept) = fold_word(input[1], (n - 8).min(8))?;
+            low |= u128::from(second) << (8 * len);
+            len += kept;
+        }
+        if n > 16 {
+            let (third, kept) = fold_word(input[2], n - 16)?;
+            let shift = 8 * len as u32;
+            low |= u128::from(third).checked_shl(shift).unwrap_or(0);
+            high = third.checked_shr(128 - shift).unwrap_or(0);
+            len += kept;
+        }
+        if len == 0 {
+            return None;
+        }
+        let words = [low as u64, (low >> 64) as u64, high];
+        let mut hash = mix_word(0, words[0]);
+        if len > 8 {
+            hash = mix_word(hash, words[1]);
+        }
+        if len > 16 {
+            hash = mix_word(hash, words[2]);
+        }
+        Some(ShortKey {
+            words,
+            len,
+            hash: finish_hash(hash, len),
+        })
+    }
+}
+
+impl From<ShortKey> for NormalizedKey {
+    /// The same key in a [`NormalizedKey`]'s buffer, for the steps that need one (singular forms).
+    #[inline]
+    fn from(short: ShortKey) -> NormalizedKey {
+        let mut key = NormalizedKey {
+            bytes: [0; MAX_KEY_LEN],
+            len: short.len,
+            hash: short.hash,
+        };
+        for (eight, word) in key.bytes.chunks_exact_mut(8).zip(short.words) {
+            eight.copy_from_slice(&word.to_le_bytes());
+        }
+        key
+    }
+}
+
+impl ProbeKey for ShortKey {
+    #[inline]
+    fn key_len(&self) -> usize {
+        self.len
+    }
+    #[inline]
+    fn key_hash(&self) -> u64 {
+        self.hash
+    }
+    #[inline]
+    fn key_word(&self, index: usize) -> u64 {
+        self.words.get(index).copied().unwrap_or(0)
     }
 }
 
@@ -603,6 +708,52 @@ mod tests {
                     proptest::prop_assert!(copy.bytes[copy.len..].iter().all(|&b| b == 0));
                 }
             }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_short_key_is_the_normalized_key(
+            query in "[ A-Za-z0-9_.'/#\t-]{0,26}|[\x00-\x7f]{0,26}|\\PC{0,12}"
+        ) {
+            let short = ShortKey::fold(query.as_bytes());
+            let general = NormalizedKey::new(&query);
+            if let Some(short) = short {
+                let general = general.expect("a query with a short key has a normalized key");
+                proptest::prop_assert_eq!(short.key_len(), general.key_len());
+                proptest::prop_assert_eq!(short.key_hash(), general.key_hash());
+                for i in 0..short.words.len() {
+                    proptest::prop_assert_eq!(short.key_word(i), general.word(i), "word {}", i);
+                }
+                let converted = NormalizedKey::from(short);
+                proptest::prop_assert_eq!(
+                    (converted.bytes, converted.len, converted.hash),
+                    (general.bytes, general.len, general.hash)
+                );
+            }
+            // The fast path declines only queries it was not built for: too long, or holding
+            // something other than letters, digits and separators.
+            let plain = query.len() <= ShortKey::MAX_QUERY_LEN
+                && query.bytes().all(|b| b.is_ascii_alphanumeric() || (b.is_ascii() && ASCII_FOLD[usize::from(b)] == DROP));
+            if plain && general.is_some() {
+                proptest::prop_assert!(short.is_some(), "declined {:?}", query);
+            }
+        }
+    }
+
+    #[test]
+    fn the_short_key_takes_every_length_up_to_its_limit() {
+        let query = "Ab-c".repeat(8);
+        for len in 0..=query.len() {
+            let short = ShortKey::fold(&query.as_bytes()[..len]);
+            let general = NormalizedKey::new(&query[..len]);
+            assert_eq!(
+                short.map(|k| (k.key_len(), k.key_hash())),
+                general
+                    .filter(|_| len <= ShortKey::MAX_QUERY_LEN)
+                    .map(|k| (k.key_len(), k.key_hash())),
+                "len {len}"
+            );
         }
     }
 

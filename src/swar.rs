@@ -53,14 +53,21 @@ fn load_tail(bytes: &[u8], at: usize) -> u64 {
     }
 }
 
-/// Up to eight bytes as a little-endian word, zero-padded.
+/// The first eight bytes of `bytes` (all of them when fewer) as a little-endian word, zero-padded.
+/// Two loads that may overlap, instead of a loop over the bytes: the overlapping bytes are the same
+/// bytes at the same positions, so OR-ing the two halves together is exact.
 #[inline]
 pub fn pack(bytes: &[u8]) -> u64 {
-    bytes
-        .iter()
-        .take(8)
-        .rev()
-        .fold(0, |word, &b| (word << 8) | u64::from(b))
+    let n = bytes.len().min(8);
+    let at = |i: usize| u64::from(bytes[i]);
+    let two = |i: usize| at(i) | at(i + 1) << 8;
+    let four = |i: usize| two(i) | two(i + 2) << 16;
+    match n {
+        0 => 0,
+        1 => at(0),
+        2..=3 => two(0) | two(n - 2) << (8 * (n - 2)),
+        _ => four(0) | four(n - 4) << (8 * (n - 4)),
+    }
 }
 
 /// A mask of the low `n` bytes (all eight for `n >= 8`).
@@ -91,6 +98,19 @@ mod tests {
                     "{b:#x}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn pack_reads_the_first_eight_bytes_zero_padded() {
+        let bytes: Vec<u8> = (0xA1..=0xAC).collect();
+        for len in 0..=bytes.len() {
+            let expected = bytes[..len]
+                .iter()
+                .take(8)
+                .enumerate()
+                .fold(0u64, |word, (i, &b)| word | u64::from(b) << (8 * i));
+            assert_eq!(pack(&bytes[..len]), expected, "len {len}");
         }
     }
 
