@@ -4,7 +4,7 @@
 //! normalizes queries at run time. Normalization works in a fixed-size stack buffer and never allocates.
 
 use crate::perfect_hash::{finish_hash, hash_words, mix_word};
-use crate::swar::{HIGH_BITS, LOW_BITS, ascii_letters, bytes_in_range, load_word, pack};
+use crate::swar::{HIGH_BITS, ascii_letters, bytes_in_range, load_word, pack};
 
 /// The longest normalized key, in bytes, that a glossary may contain. The compiler rejects longer names
 /// and aliases; a query that normalizes to more than this cannot match any term.
@@ -406,6 +406,7 @@ fn fold_word(word: u64, valid_len: usize) -> Option<(u64, usize)> {
     let alphanumeric = letters | bytes_in_range(word, b'0', b'9');
     let mut folded = word | (letters >> 2);
     let others = valid & !alphanumeric;
+    let mut kept = valid_len;
     if others != 0 {
         // The separators of ASCII_FOLD: \t \n \x0b \x0c \r, space, ', - . /, _.
         let separators = bytes_in_range(word, 0x09, 0x0d)
@@ -424,11 +425,12 @@ fn fold_word(word: u64, valid_len: usize) -> Option<(u64, usize)> {
             let below = (1u64 << (high_bit - 7)) - 1;
             folded = (folded & below) | ((folded >> 8) & !below);
             remaining &= !(1u64 << high_bit);
+            // Counted here rather than from `others` afterwards: the loop's trip count is
+            // predicted, so the length is known before the squeezing is done.
+            kept -= 1;
         }
     }
-    // One bit per separator byte, summed into the top byte by the multiply (no popcnt needed).
-    let dropped = ((others >> 7).wrapping_mul(LOW_BITS) >> 56) as usize;
-    Some((folded, valid_len - dropped))
+    Some((folded, kept))
 }
 
 /// Gathers folded bytes in a register and stores them into a key buffer one whole, aligned 8-byte
