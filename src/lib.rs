@@ -32,8 +32,8 @@
 //!
 //! # Performance
 //! On a 2-core CI machine, in one run against the obvious alternatives (`cargo bench --bench queries`;
-//! every figure and its command are in `BENCHMARKS.md`): forgiving [`lookup`] about 21 ns for a hit
-//! with no allocation, 0.8x the time of an exact std `HashMap` probe; [`by_category`] and
+//! every figure and its command are in `BENCHMARKS.md`): forgiving [`lookup`] about 19 ns for a hit
+//! with no allocation, 0.7x the time of an exact std `HashMap` probe; [`by_category`] and
 //! [`by_platform`] about 1 ns (a slice); `suggest` 0.7-1.2 µs, 700-930x faster than brute-force edit
 //! distance; `complete` 9x faster than a scan; `search` about 27 µs; `find_terms` at 250-340 MiB/s, in
 //! a third to a half of the time of a bare aho-corasick pass.
