@@ -16,6 +16,7 @@ use std::ops::Range;
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 
 use crate::glossary::{FindPattern, Glossary};
+use crate::perfect_hash::mix_word;
 use crate::swar::{HIGH_BITS, ascii_alphanumeric, load_word, low_bytes};
 use crate::term::Term;
 
@@ -387,11 +388,8 @@ impl BitFilter {
 /// The key of two words and what separates them, from their hashes and the separator's bytes.
 #[inline]
 fn pair_hash(first: u64, separator: u64, second: u64) -> u64 {
-    ((first.rotate_left(23) ^ separator).wrapping_mul(K) ^ second).wrapping_mul(K)
+    mix_word(mix_word(first, separator), second)
 }
-
-/// The odd multiplier of the hashes (the golden ratio in 64 bits).
-const K: u64 = 0x9E37_79B9_7F4A_7C15;
 
 /// The word that starts at `start`: where it ends, and its hash.
 #[inline]
@@ -453,7 +451,7 @@ fn sign_hash(bytes: &[u8], at: usize, len: usize) -> u64 {
 #[inline]
 fn hash_chunk(hash: u64, chunk: u64) -> u64 {
     const FOLD: u64 = 0x2020_2020_2020_2020;
-    (hash.rotate_left(32) ^ (chunk | FOLD)).wrapping_mul(K)
+    mix_word(hash, chunk | FOLD)
 }
 
 /// The non-alphanumeric characters from `from` to the next word, as up to 7 bytes in a `u64`, and where

@@ -26,7 +26,9 @@ pub fn hash_words(words: impl Iterator<Item = u64>, len: usize) -> u64 {
 }
 
 /// Mixes the next 8-byte word of a key into the running hash `h` (which starts at 0). The
-/// normalizer calls this word by word as it writes a key, so hashing overlaps with normalizing.
+/// normalizer calls this word by word as it writes a key, so hashing overlaps with normalizing. It is
+/// also the crate's one cheap mixing step elsewhere: search's per-term score map and the word hashes of
+/// finding terms in text are built from it.
 #[inline(always)]
 pub const fn mix_word(h: u64, word: u64) -> u64 {
     (h.rotate_left(23) ^ word).wrapping_mul(MULTIPLIER)
