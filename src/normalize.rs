@@ -56,15 +56,7 @@ impl NormalizedKey {
     /// `#` signs before the first kept character are dropped. Returns `None` when the result is empty or
     /// longer than [`MAX_KEY_LEN`], since no key can match it then.
     #[inline]
-    #[cfg_attr(not(feature = "std"), allow(dead_code))] // suggestions, search and the compiler
     pub fn new(query: &str) -> Option<Self> {
-        let key = Self::normalize(query);
-        (!key.is_empty()).then_some(key)
-    }
-
-    /// [`new`](Self::new) without the `Option`: the key is empty where `new` gives `None`.
-    #[inline]
-    fn normalize(query: &str) -> Self {
         let mut key = NormalizedKey {
             bytes: [0; MAX_KEY_LEN],
             len: 0,
@@ -73,29 +65,20 @@ impl NormalizedKey {
         let bytes = query.as_bytes();
         if bytes.len() <= MAX_KEY_LEN {
             if key.fold_ascii(bytes) {
-                return key;
+                return (key.len > 0).then_some(key);
             }
             // Not ASCII after all: start again on the general path with a clean buffer.
             key.bytes = [0; MAX_KEY_LEN];
             key.len = 0;
         }
-        if key.fold_general(query).is_none() {
-            key.bytes = [0; MAX_KEY_LEN];
-            key.len = 0;
-        }
+        key.fold_general(query)?;
         key.rehash();
-        key
+        (key.len > 0).then_some(key)
     }
 
     /// Hashes the key again from its buffer, after it was written by other means than [`WordWriter`].
     fn rehash(&mut self) {
         self.hash = hash_words(self.padded_words(), self.len);
-    }
-
-    /// Whether the key is empty: the query had nothing to keep, or too much.
-    #[inline]
-    pub fn is_empty(&self) -> bool {
-        self.len == 0
     }
 
     /// Any query, one character at a time; `None` when the key does not fit.
@@ -255,10 +238,8 @@ impl NormalizedKey {
     /// The `index`th 8-byte word of the zero-padded key.
     #[inline]
     fn word(&self, index: usize) -> u64 {
-        // Whole words of the fixed buffer: never a partial one, so no tail handling.
-        self.bytes.get(index * 8..index * 8 + 8).map_or(0, |w| {
-            u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]])
-        })
+        // Whole words of the fixed buffer (zero past its end): the tail path of load_word never runs.
+        load_word(&self.bytes, index * 8)
     }
 }
 
