@@ -330,17 +330,10 @@ impl ShortKey {
             return None;
         }
         let words = [low as u64, (low >> 64) as u64, high];
-        let mut hash = mix_word(0, words[0]);
-        if len > 8 {
-            hash = mix_word(hash, words[1]);
-        }
-        if len > 16 {
-            hash = mix_word(hash, words[2]);
-        }
         Some(ShortKey {
             words,
             len,
-            hash: finish_hash(hash, len),
+            hash: hash_words(words.into_iter().take(len.div_ceil(8)), len),
         })
     }
 }
