@@ -1,7 +1,7 @@
 //! [`Glossary`]: a set of compiled static tables and the queries that run on them without allocating.
 
-use crate::normalize::{NormalizedKey, ProbeKey, ShortKey};
-use crate::packed::U32s;
+use crate::normalize::{NormalizedKey, ProbeKey, QueryWords, ShortKey, TypedKey};
+use crate::packed::{U32s, U64s};
 use crate::swar::load_word;
 use crate::taxonomy::{Category, Platform};
 use crate::term::Term;
@@ -31,6 +31,14 @@ pub struct GlossaryTables {
     pub terms: &'static [Term],
     /// Every term, sorted by name (case-insensitively), then slug.
     pub alphabetical: &'static [&'static Term],
+    /// Pilots of the perfect hash over the as-typed forms, one per bucket (see `src/perfect_hash.rs`).
+    pub typed_pilots: U32s,
+    /// Slots of that hash, four words each: a form's bytes, NUL-padded to 24, then its length plus
+    /// the term's position in `terms` shifted up 8 bits. The forms are the ASCII names, aliases and slugs
+    /// lower-cased as written, with spaces and hyphens swapped or dropped, and their plurals: what
+    /// people type, answered without normalizing. Each answers exactly what its normalized key does;
+    /// empty slots have length 0, which no form has.
+    pub typed_rows: U64s,
     /// Pilots of the perfect hash over normalized keys, one per bucket (see `src/perfect_hash.rs`).
     pub key_pilots: U32s,
     /// Slots of that hash, three numbers each: where the key starts in `key_text`, its length, and the
@@ -161,9 +169,13 @@ impl Glossary {
     #[inline]
     pub fn get(&self, slug: &str) -> Option<&'static Term> {
         // Every slug is also a lookup key of its own term (the compiler guarantees it), so the
-        // lookup table answers exact gets too, once the slug itself is compared.
-        let own = match ShortKey::fold(slug.as_bytes()) {
-            Some(key) => self.probe(&key),
+        // lookup tables answer exact gets too, once the slug itself is compared.
+        let own = match QueryWords::load(slug.as_bytes()) {
+            Some(words) => match self.probe_typed(&words.lower_cased()) {
+                // The normalized key would find this very term: no need to fold the slug.
+                Some(term) => Some(term),
+                None => ShortKey::fold(words).and_then(|key| self.probe(&key)),
+            },
             None => NormalizedKey::new(slug).and_then(|key| self.probe(&key)),
         }
         .filter(|term| term.slug() == slug);
@@ -185,27 +197,41 @@ impl Glossary {
     /// assert_eq!(g.lookup("UGC").unwrap().slug(), "user-generated-content");
     /// assert!(g.lookup("not a social media term").is_none());
     /// ```
-    #[inline]
+    #[inline(always)]
     pub fn lookup(&self, query: &str) -> Option<&'static Term> {
-        // Most queries are short and plain, and most of those hit exactly: their key is folded in
-        // registers. Every other query takes the general normalizer.
-        match ShortKey::fold(query.as_bytes()) {
-            Some(key) => match self.probe(&key) {
-                Some(term) => Some(term),
-                None => self.lookup_beyond_exact(&NormalizedKey::from(key)),
-            },
-            None => self.lookup_general(query),
+        // Most queries are a term's spelling typed as written, in some case: the as-typed table
+        // answers those from the query lower-cased, without normalizing it. Its answer is always
+        // the one normalizing would give, so everything else can take the normalizing path.
+        let words = QueryWords::load(query.as_bytes());
+        if let Some(term) = words.and_then(|words| self.probe_typed(&words.lower_cased())) {
+            return Some(term);
         }
+        self.lookup_normalized(query)
     }
 
-    /// [`lookup`](Self::lookup) of a query that is not [short](ShortKey). Kept out of line, like the
-    /// rest of a lookup once the exact key missed, so that the fast path stays short.
+    /// [`lookup`](Self::lookup) without the as-typed table: normalize the query, probe its key, then
+    /// its singular forms, then the base glossary. Kept out of line so that the as-typed path stays
+    /// short (the query is loaded again here rather than passed through the stack).
     #[inline(never)]
-    fn lookup_general(&self, query: &str) -> Option<&'static Term> {
-        let key = NormalizedKey::new(query)?;
-        match self.probe(&key) {
-            Some(term) => Some(term),
-            None => self.lookup_beyond_exact(&key),
+    fn lookup_normalized(&self, query: &str) -> Option<&'static Term> {
+        // Short, plain queries are folded in registers; every other query takes the general
+        // normalizer.
+        match QueryWords::load(query.as_bytes()).and_then(ShortKey::fold) {
+            Some(key) => match self.probe(&key) {
+                Some(term) => Some(term),
+                // Only a key ending in "s" has singular forms to try.
+                None if key.ends_with(b's') || self.tables.base.is_some() => {
+                    self.lookup_beyond_exact(&NormalizedKey::from(key))
+                }
+                None => None,
+            },
+            None => {
+                let key = NormalizedKey::new(query)?;
+                match self.probe(&key) {
+                    Some(term) => Some(term),
+                    None => self.lookup_beyond_exact(&key),
+                }
+            }
         }
     }
 
@@ -227,6 +253,24 @@ impl Glossary {
     fn probe_singulars(&self, key: &NormalizedKey) -> Option<&'static Term> {
         key.singular_candidates()
             .find_map(|singular| self.probe(&singular))
+    }
+
+    /// The term whose as-typed form is exactly `key`: one hash, one slot, one comparison of four words.
+    /// The form sits in the slot itself, so nothing else is read before the answer.
+    #[inline]
+    fn probe_typed(&self, key: &TypedKey) -> Option<&'static Term> {
+        let tables = &self.tables;
+        let slot = (tables.typed_pilots).perfect_hash_slot(key.hash, tables.typed_rows.rows::<4>());
+        let [w0, w1, w2, len_and_term] = tables.typed_rows.row::<4>(slot);
+        let difference = (w0 ^ key.words[0])
+            | (w1 ^ key.words[1])
+            | (w2 ^ key.words[2])
+            | ((len_and_term & 0xFF) ^ key.len as u64);
+        if difference == 0 {
+            tables.terms.get((len_and_term >> 8) as usize)
+        } else {
+            None
+        }
     }
 
     /// The term whose normalized key is exactly `key`: one hash, one slot, one comparison.
@@ -399,5 +443,97 @@ impl core::fmt::Debug for Glossary {
         f.debug_struct("Glossary")
             .field("terms", &self.len())
             .finish_non_exhaustive()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn builtin() -> &'static Glossary {
+        crate::glossary()
+    }
+
+    /// The slug of what a lookup found, for readable failures.
+    fn slug(term: Option<&'static Term>) -> Option<&'static str> {
+        term.map(Term::slug)
+    }
+
+    #[test]
+    fn every_form_in_the_as_typed_table_answers_what_normalizing_would() {
+        let g = builtin();
+        let rows = g.tables.typed_rows;
+        let mut forms = 0;
+        for slot in 0..rows.rows::<4>() {
+            let [w0, w1, w2, len_and_term] = rows.row::<4>(slot);
+            let len = (len_and_term & 0xFF) as usize;
+            if len == 0 {
+                continue;
+            }
+            let bytes: Vec<u8> = [w0, w1, w2].iter().flat_map(|w| w.to_le_bytes()).collect();
+            let form = core::str::from_utf8(&bytes[..len]).unwrap();
+            assert_eq!(form, form.to_ascii_lowercase(), "forms are lower-cased");
+            let answer = g.tables.terms.get((len_and_term >> 8) as usize);
+            assert_eq!(slug(answer), slug(g.lookup_normalized(form)), "{form:?}");
+            assert_eq!(slug(g.lookup(&form.to_ascii_uppercase())), slug(answer));
+            forms += 1;
+        }
+        // Every term has at least its slug there; most have several spellings and plurals.
+        assert!(forms > 4 * g.len(), "{forms} forms for {} terms", g.len());
+    }
+
+    #[test]
+    fn spellings_as_people_type_them_are_answered_without_normalizing() {
+        let g = builtin();
+        for term in g.tables.terms {
+            let spellings = core::iter::once(term.slug())
+                .chain(core::iter::once(term.name()))
+                .chain(term.aliases().iter().copied());
+            for spelling in spellings.filter(|s| s.is_ascii() && s.len() <= QueryWords::MAX_LEN) {
+                let hyphens = spelling.replace(' ', "-");
+                for typed in [spelling, &spelling.to_ascii_uppercase(), &hyphens] {
+                    let words = QueryWords::load(typed.as_bytes()).unwrap();
+                    let answer = g.probe_typed(&words.lower_cased());
+                    assert!(answer.is_some(), "{typed:?} is not in the as-typed table");
+                    assert_eq!(slug(answer), slug(g.lookup_normalized(typed)), "{typed:?}");
+                }
+            }
+        }
+    }
+
+    /// A spelling of some term typed the way people vary it: any case, separators swapped, an "s".
+    fn typed_variant() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let spellings: Vec<&'static str> = (builtin().tables.terms.iter())
+            .flat_map(|t| core::iter::once(t.name()).chain(t.aliases().iter().copied()))
+            .collect();
+        (
+            proptest::sample::select(spellings),
+            proptest::collection::vec(any::<bool>(), 32),
+            prop_oneof![Just(" "), Just("-"), Just(""), Just("_"), Just("  ")],
+            prop_oneof![Just(""), Just("s"), Just("'s"), Just("es"), Just("x")],
+        )
+            .prop_map(|(spelling, upper, separator, suffix)| {
+                let cased: String = (spelling.chars().zip(upper.iter().cycle()))
+                    .map(|(c, &up)| {
+                        if up {
+                            c.to_ascii_uppercase()
+                        } else {
+                            c.to_ascii_lowercase()
+                        }
+                    })
+                    .collect();
+                format!("{}{suffix}", cased.replace([' ', '-'], separator))
+            })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lookup_answers_what_normalizing_would(
+            query in proptest::prop_oneof![typed_variant(), "[\\x00-\\x7f]{0,26}", "\\PC{0,12}"]
+        ) {
+            let g = builtin();
+            proptest::prop_assert_eq!(slug(g.lookup(&query)), slug(g.lookup_normalized(&query)), "{:?}", query);
+        }
     }
 }

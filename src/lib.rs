@@ -107,7 +107,7 @@ impl compiler::Builder {
 #[doc(hidden)]
 pub mod __private {
     pub use crate::glossary::{FindPattern, Glossary, GlossaryTables, MatcherCell};
-    pub use crate::packed::U32s;
+    pub use crate::packed::{U32s, U64s};
     pub use crate::taxonomy::{Category, Platform};
     pub use crate::term::{
         Benefit, Deprecation, PlatformUsage, ReviewDate, Term, TermData, TypicalRange,

@@ -270,44 +270,92 @@ impl ProbeKey for NormalizedKey {
     }
 }
 
-/// The normalized key of a short, plain query, held in three words: the fast path of
-/// [`Glossary::lookup`](crate::Glossary::lookup) and [`Glossary::get`](crate::Glossary::get).
+/// A short ASCII query read into three zero-padded little-endian words: where both fast paths of
+/// [`Glossary::lookup`](crate::Glossary::lookup) and [`Glossary::get`](crate::Glossary::get) start.
 ///
 /// Nearly every query is a term's name, slug or acronym typed as is: at most 24 bytes (95% of the
-/// glossary's names and aliases) of ASCII letters, digits and separators. Their key is three folded
-/// words at most, so it needs neither [`NormalizedKey`]'s 96-byte buffer (zeroed, written, then read
-/// back) nor its byte loop. [`fold`](Self::fold) declines every other query, for the general path.
+/// glossary's names and aliases) of ASCII. Three words held in registers need neither
+/// [`NormalizedKey`]'s 96-byte buffer (zeroed, written, then read back) nor a byte loop.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct QueryWords {
+    /// The query's bytes as little-endian words, zero-padded.
+    words: [u64; Self::MAX_LEN / 8],
+    len: usize,
+}
+
+impl QueryWords {
+    /// The longest query the fast paths take, in bytes.
+    pub const MAX_LEN: usize = 24;
+
+    /// `query` as three words, when it is 1 to 24 bytes of ASCII; `None` for any other query.
+    #[inline(always)]
+    pub fn load(query: &[u8]) -> Option<QueryWords> {
+        let n = query.len();
+        // A last word shorter than eight bytes is read as the query's last eight, shifted down past
+        // the bytes the word before already holds.
+        let tail =
+            |words_before: usize| load_word(query, n - 8) >> (8 * (8 * words_before + 8 - n));
+        let words = match n {
+            1..=8 => [pack(query), 0, 0],
+            9..=16 => [load_word(query, 0), tail(1), 0],
+            17..=24 => [load_word(query, 0), load_word(query, 8), tail(2)],
+            _ => return None,
+        };
+        if (words[0] | words[1] | words[2]) & HIGH_BITS != 0 {
+            return None;
+        }
+        Some(QueryWords { words, len: n })
+    }
+
+    /// The query with its capitals lower-cased and nothing else changed: the key of the as-typed
+    /// table, which answers the spellings of the glossary's terms exactly as people type them.
+    #[inline(always)]
+    pub fn lower_cased(self) -> TypedKey {
+        // Setting bit 5 again on the capitals lower-cases them.
+        let words = self
+            .words
+            .map(|word| word | (bytes_in_range(word, b'A', b'Z') >> 2));
+        TypedKey {
+            words,
+            len: self.len,
+            hash: hash_words(words.into_iter().take(self.len.div_ceil(8)), self.len),
+        }
+    }
+}
+
+/// A short ASCII query, lower-cased: the key of the as-typed table (see [`QueryWords::lower_cased`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TypedKey {
+    /// The lower-cased query as little-endian words, zero-padded.
+    pub words: [u64; QueryWords::MAX_LEN / 8],
+    /// The query's length in bytes, 1 to 24.
+    pub len: usize,
+    /// [`hash_key`](crate::perfect_hash::hash_key) of the lower-cased query.
+    pub hash: u64,
+}
+
+/// The normalized key of a short, plain query, held in three words: the second fast path of
+/// [`Glossary::lookup`](crate::Glossary::lookup) and [`Glossary::get`](crate::Glossary::get), for the
+/// queries the as-typed table does not answer.
+///
+/// Its key is three folded words at most, so it needs neither [`NormalizedKey`]'s 96-byte buffer nor
+/// its byte loop. [`fold`](Self::fold) declines queries that hold anything but ASCII letters, digits
+/// and separators, for the general path.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ShortKey {
     /// The key's bytes as little-endian words, zero-padded.
-    words: [u64; Self::MAX_QUERY_LEN / 8],
+    words: [u64; QueryWords::MAX_LEN / 8],
     len: usize,
     /// [`hash_key`](crate::perfect_hash::hash_key) of the key.
     hash: u64,
 }
 
 impl ShortKey {
-    /// The longest query the fast path takes, in bytes.
-    pub const MAX_QUERY_LEN: usize = 24;
-
-    /// The key [`NormalizedKey::new`] would give `query`, when `query` is 1 to 24 bytes of ASCII
-    /// letters, digits and separators and keeps at least one of them; `None` for any other query.
+    /// The key [`NormalizedKey::new`] would give the query, when it is made of ASCII letters, digits and
+    /// separators and keeps at least one of them; `None` for any other query.
     #[inline(always)]
-    pub fn fold(query: &[u8]) -> Option<ShortKey> {
-        let n = query.len();
-        // The query as three zero-padded words. A last word shorter than eight bytes is read as the
-        // query's last eight, shifted down past the bytes the word before already holds.
-        let tail =
-            |words_before: usize| load_word(query, n - 8) >> (8 * (8 * words_before + 8 - n));
-        let input = match n {
-            1..=8 => [pack(query), 0, 0],
-            9..=16 => [load_word(query, 0), tail(1), 0],
-            17..=24 => [load_word(query, 0), load_word(query, 8), tail(2)],
-            _ => return None,
-        };
-        if (input[0] | input[1] | input[2]) & HIGH_BITS != 0 {
-            return None;
-        }
+    pub fn fold(query: QueryWords) -> Option<ShortKey> {
+        let (input, n) = (query.words, query.len);
         // Fold each word and append its kept bytes to the key: the first two words' worth into a
         // u128, whose shifts move bytes across the word boundary, and anything past 16 bytes into a
         // third word. A shift by the full width (nothing to move) gives 0.
@@ -335,6 +383,15 @@ impl ShortKey {
             len,
             hash: hash_words(words.into_iter().take(len.div_ceil(8)), len),
         })
+    }
+}
+
+impl ShortKey {
+    /// Whether the key's last byte is `byte`.
+    #[inline]
+    pub fn ends_with(&self, byte: u8) -> bool {
+        let last = self.len.saturating_sub(1);
+        (self.words.get(last / 8)).is_some_and(|word| (word >> (8 * (last % 8))) as u8 == byte)
     }
 }
 
@@ -692,12 +749,13 @@ mod tests {
         fn the_short_key_is_the_normalized_key(
             query in "[ A-Za-z0-9_.'/#\t-]{0,26}|[\x00-\x7f]{0,26}|\\PC{0,12}"
         ) {
-            let short = ShortKey::fold(query.as_bytes());
+            let short = QueryWords::load(query.as_bytes()).and_then(ShortKey::fold);
             let general = NormalizedKey::new(&query);
             if let Some(short) = short {
                 let general = general.expect("a query with a short key has a normalized key");
                 proptest::prop_assert_eq!(short.key_len(), general.key_len());
                 proptest::prop_assert_eq!(short.key_hash(), general.key_hash());
+                proptest::prop_assert_eq!(short.ends_with(b's'), general.as_bytes().ends_with(b"s"));
                 for i in 0..short.words.len() {
                     proptest::prop_assert_eq!(short.key_word(i), general.word(i), "word {}", i);
                 }
@@ -709,10 +767,27 @@ mod tests {
             }
             // The fast path declines only queries it was not built for: too long, or holding
             // something other than letters, digits and separators.
-            let plain = query.len() <= ShortKey::MAX_QUERY_LEN
+            let plain = query.len() <= QueryWords::MAX_LEN
                 && query.bytes().all(|b| b.is_ascii_alphanumeric() || (b.is_ascii() && ASCII_FOLD[usize::from(b)] == DROP));
             if plain && general.is_some() {
                 proptest::prop_assert!(short.is_some(), "declined {:?}", query);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_typed_key_is_the_query_lower_cased(query in "[\x00-\x7f]{0,26}|[ A-Za-z-]{0,26}|\\PC{0,12}") {
+            let typed = QueryWords::load(query.as_bytes()).map(QueryWords::lower_cased);
+            let fits = (1..=QueryWords::MAX_LEN).contains(&query.len()) && query.is_ascii();
+            proptest::prop_assert_eq!(typed.is_some(), fits);
+            if let Some(typed) = typed {
+                let lower = query.to_ascii_lowercase();
+                proptest::prop_assert_eq!(typed.len, lower.len());
+                proptest::prop_assert_eq!(typed.hash, crate::perfect_hash::hash_key(lower.as_bytes()));
+                for (i, word) in typed.words.into_iter().enumerate() {
+                    proptest::prop_assert_eq!(word, load_word(lower.as_bytes(), 8 * i), "word {}", i);
+                }
             }
         }
     }
@@ -721,12 +796,12 @@ mod tests {
     fn the_short_key_takes_every_length_up_to_its_limit() {
         let query = "Ab-c".repeat(8);
         for len in 0..=query.len() {
-            let short = ShortKey::fold(&query.as_bytes()[..len]);
+            let short = QueryWords::load(&query.as_bytes()[..len]).and_then(ShortKey::fold);
             let general = NormalizedKey::new(&query[..len]);
             assert_eq!(
                 short.map(|k| (k.key_len(), k.key_hash())),
                 general
-                    .filter(|_| len <= ShortKey::MAX_QUERY_LEN)
+                    .filter(|_| len <= QueryWords::MAX_LEN)
                     .map(|k| (k.key_len(), k.key_hash())),
                 "len {len}"
             );

@@ -64,6 +64,28 @@ impl U32s {
     }
 }
 
+/// A table of rows of little-endian `u64`s stored as bytes. Not part of the public API.
+#[doc(hidden)]
+#[derive(Clone, Copy)]
+pub struct U64s(pub &'static [u8]);
+
+impl U64s {
+    /// How many rows of `N` numbers the table holds.
+    #[inline]
+    pub const fn rows<const N: usize>(&self) -> usize {
+        self.0.len() / (8 * N)
+    }
+
+    /// Row `row` of a table of rows of `N` numbers (zeros past the end), read with one bounds check.
+    #[inline]
+    pub fn row<const N: usize>(&self, row: usize) -> [u64; N] {
+        match self.0.get(row * N * 8..(row + 1) * N * 8) {
+            Some(bytes) => core::array::from_fn(|i| crate::swar::load_word(bytes, 8 * i)),
+            None => [0; N],
+        }
+    }
+}
+
 /// The string at `start..start + len` of a text blob; empty if that is not a string of it (generated
 /// offsets always are).
 #[inline]
@@ -89,6 +111,16 @@ mod tests {
         assert_eq!(table.get(3), 0);
         assert_eq!(table.row::<2>(0), [1, 256]);
         assert_eq!(table.range(1, 2).collect::<Vec<_>>(), [256, u32::MAX]);
+    }
+
+    #[test]
+    fn reads_rows_of_words() {
+        static BYTES: [u8; 16] = [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x80];
+        let table = U64s(&BYTES);
+        assert_eq!(table.rows::<2>(), 1);
+        assert_eq!(table.row::<2>(0), [1, 0x8000_0000_0000_0000]);
+        assert_eq!(table.row::<2>(1), [0, 0]);
+        assert_eq!(table.row::<1>(1), [0x8000_0000_0000_0000]);
     }
 
     #[test]

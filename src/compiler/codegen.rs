@@ -138,6 +138,33 @@ pub(crate) fn render(
         refs(&alphabetical)
     );
 
+    // Lookup's first table: the as-typed forms, each in its slot as three NUL-padded words and a word
+    // holding its length and term, so that a probe reads nothing else (see `Glossary::probe_typed`).
+    let forms: Vec<(String, usize)> = index::typed_forms(entries, keys).into_iter().collect();
+    let form_bytes: Vec<&[u8]> = forms.iter().map(|(form, _)| form.as_bytes()).collect();
+    let (typed_pilots, typed_slots) = super::perfect_hash::build(&form_bytes);
+    let mut typed_rows: Vec<u8> = Vec::with_capacity(typed_slots.len() * 32);
+    for slot in &typed_slots {
+        let mut row = [0u8; 32];
+        if let Some(f) = slot {
+            let (form, term) = &forms[*f];
+            row[..form.len()].copy_from_slice(form.as_bytes());
+            row[24..].copy_from_slice(&(form.len() as u64 | (*term as u64) << 8).to_le_bytes());
+        }
+        typed_rows.extend(row);
+    }
+    write_u32s(
+        &mut out,
+        &p,
+        "TYPED_PILOTS",
+        typed_pilots.iter().map(|&pilot| u32::from(pilot)),
+    );
+    let _ = writeln!(
+        out,
+        "static TYPED_ROWS: {p}U64s = {p}U64s({});\n",
+        byte_string(&typed_rows)
+    );
+
     // Forgiving lookup's own perfect hash (see src/perfect_hash.rs). Keys are padded with NULs to
     // whole 64-bit words for a word-wise comparison; empty slots have length 0, which no key has.
     let key_list: Vec<(&String, usize)> = keys.iter().map(|(k, &i)| (k, i)).collect();
@@ -201,7 +228,7 @@ pub(crate) fn render(
 
     let _ = writeln!(
         out,
-        "/// The compiled glossary.\npub static GLOSSARY: {p}Glossary = {p}Glossary::__new({p}GlossaryTables {{\n    terms: &TERMS,\n    alphabetical: &ALPHABETICAL,\n    key_pilots: KEY_PILOTS,\n    key_slots: KEY_SLOTS,\n    key_text: KEY_TEXT,\n    by_category: &BY_CATEGORY,\n    by_platform: &BY_PLATFORM,\n    spellings: SPELLINGS,\n    text: TEXT,\n    gram_pilots: GRAM_PILOTS,\n    gram_slots: GRAM_SLOTS,\n    gram_postings: GRAM_POSTINGS,\n    words: &WORDS,\n    posting_terms: POSTING_TERMS,\n    posting_fields: POSTING_FIELDS,\n    posting_weights: POSTING_WEIGHTS,\n    patterns: PATTERNS,\n    matcher: &MATCHER,\n    base: {},\n}});",
+        "/// The compiled glossary.\npub static GLOSSARY: {p}Glossary = {p}Glossary::__new({p}GlossaryTables {{\n    terms: &TERMS,\n    alphabetical: &ALPHABETICAL,\n    typed_pilots: TYPED_PILOTS,\n    typed_rows: TYPED_ROWS,\n    key_pilots: KEY_PILOTS,\n    key_slots: KEY_SLOTS,\n    key_text: KEY_TEXT,\n    by_category: &BY_CATEGORY,\n    by_platform: &BY_PLATFORM,\n    spellings: SPELLINGS,\n    text: TEXT,\n    gram_pilots: GRAM_PILOTS,\n    gram_slots: GRAM_SLOTS,\n    gram_postings: GRAM_POSTINGS,\n    words: &WORDS,\n    posting_terms: POSTING_TERMS,\n    posting_fields: POSTING_FIELDS,\n    posting_weights: POSTING_WEIGHTS,\n    patterns: PATTERNS,\n    matcher: &MATCHER,\n    base: {},\n}});",
         base.map_or("None".to_owned(), |b| format!("Some(&{})", b.glossary_path))
     );
     out
