@@ -4,7 +4,7 @@
 //! normalizes queries at run time. Normalization works in a fixed-size stack buffer and never allocates.
 
 use crate::perfect_hash::{finish_hash, hash_words, mix_word};
-use crate::swar::{HIGH_BITS, ascii_letters, bytes_in_range, load_word, pack};
+use crate::swar::{HIGH_BITS, LOW_BITS, ascii_letters, bytes_in_range, load_word, pack};
 
 /// The longest normalized key, in bytes, that a glossary may contain. The compiler rejects longer names
 /// and aliases; a query that normalizes to more than this cannot match any term.
@@ -307,14 +307,11 @@ impl QueryWords {
         Some(QueryWords { words, len: n })
     }
 
-    /// The query with its capitals lower-cased and nothing else changed: the key of the as-typed
-    /// table, which answers the spellings of the glossary's terms exactly as people type them.
+    /// The query [case-folded](fold_case_of_word): the key of the as-typed table, which answers the
+    /// spellings of the glossary's terms exactly as people type them.
     #[inline(always)]
-    pub fn lower_cased(self) -> TypedKey {
-        // Setting bit 5 again on the capitals lower-cases them.
-        let words = self
-            .words
-            .map(|word| word | (bytes_in_range(word, b'A', b'Z') >> 2));
+    pub fn case_folded(self) -> TypedKey {
+        let words = self.words.map(fold_case_of_word);
         TypedKey {
             words,
             len: self.len,
@@ -323,14 +320,28 @@ impl QueryWords {
     }
 }
 
-/// A short ASCII query, lower-cased: the key of the as-typed table (see [`QueryWords::lower_cased`]).
+/// Sets bit 5 of every byte of `word` that has bit 6 set, three operations for eight bytes. For ASCII
+/// that lower-cases the capitals and changes nothing else but six punctuation marks, which become the
+/// ones 32 above them: `@` `` ` ``, `[` `{`, `\` `|`, `]` `}`, `^` `~`, `_` DEL. The as-typed table
+/// holds no form containing any of those twelve ([`FOLD_AMBIGUOUS`]), so for every form it does hold,
+/// a query folds to it exactly when it is the form in some mix of cases.
+#[inline(always)]
+pub const fn fold_case_of_word(word: u64) -> u64 {
+    word | ((word & (LOW_BITS * 0x40)) >> 1)
+}
+
+/// The bytes that [`fold_case_of_word`] confuses with another byte that is not their case partner.
+#[cfg_attr(not(any(feature = "compiler", test)), allow(dead_code))] // build time and tests
+pub const FOLD_AMBIGUOUS: &[u8] = b"@`[{\\|]}^~_\x7f";
+
+/// A short ASCII query, case-folded: the key of the as-typed table (see [`QueryWords::case_folded`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct TypedKey {
-    /// The lower-cased query as little-endian words, zero-padded.
+    /// The case-folded query as little-endian words, zero-padded.
     pub words: [u64; QueryWords::MAX_LEN / 8],
     /// The query's length in bytes, 1 to 24.
     pub len: usize,
-    /// [`hash_key`](crate::perfect_hash::hash_key) of the lower-cased query.
+    /// [`hash_key`](crate::perfect_hash::hash_key) of the case-folded query.
     pub hash: u64,
 }
 
@@ -775,18 +786,49 @@ mod tests {
         }
     }
 
+    /// [`fold_case_of_word`] of one byte.
+    fn fold_byte(b: u8) -> u8 {
+        fold_case_of_word(u64::from(b)) as u8
+    }
+
+    #[test]
+    fn the_case_fold_is_exact_for_every_byte_a_form_may_hold() {
+        // A form is lower-cased and holds none of the ambiguous bytes; a query byte folds to a form's
+        // byte exactly when it is that byte in either case.
+        for form_byte in
+            (0u8..128).filter(|b| !b.is_ascii_uppercase() && !FOLD_AMBIGUOUS.contains(b))
+        {
+            for query_byte in 0u8..128 {
+                assert_eq!(
+                    fold_byte(query_byte) == fold_byte(form_byte),
+                    query_byte.to_ascii_lowercase() == form_byte,
+                    "{query_byte:#x} against {form_byte:#x}"
+                );
+            }
+            assert_eq!(
+                fold_byte(form_byte),
+                form_byte,
+                "forms are stored as they are"
+            );
+        }
+        // And the ambiguous bytes are exactly those it confuses.
+        for b in FOLD_AMBIGUOUS {
+            assert!((0u8..128).any(|other| other != *b && fold_byte(other) == fold_byte(*b)));
+        }
+    }
+
     proptest::proptest! {
         #[test]
-        fn the_typed_key_is_the_query_lower_cased(query in "[\x00-\x7f]{0,26}|[ A-Za-z-]{0,26}|\\PC{0,12}") {
-            let typed = QueryWords::load(query.as_bytes()).map(QueryWords::lower_cased);
+        fn the_typed_key_is_the_query_case_folded(query in "[\\x00-\\x7f]{0,26}|[ A-Za-z-]{0,26}|\\PC{0,12}") {
+            let typed = QueryWords::load(query.as_bytes()).map(QueryWords::case_folded);
             let fits = (1..=QueryWords::MAX_LEN).contains(&query.len()) && query.is_ascii();
             proptest::prop_assert_eq!(typed.is_some(), fits);
             if let Some(typed) = typed {
-                let lower = query.to_ascii_lowercase();
-                proptest::prop_assert_eq!(typed.len, lower.len());
-                proptest::prop_assert_eq!(typed.hash, crate::perfect_hash::hash_key(lower.as_bytes()));
+                let folded: Vec<u8> = query.bytes().map(fold_byte).collect();
+                proptest::prop_assert_eq!(typed.len, folded.len());
+                proptest::prop_assert_eq!(typed.hash, crate::perfect_hash::hash_key(&folded));
                 for (i, word) in typed.words.into_iter().enumerate() {
-                    proptest::prop_assert_eq!(word, load_word(lower.as_bytes(), 8 * i), "word {}", i);
+                    proptest::prop_assert_eq!(word, load_word(&folded, 8 * i), "word {}", i);
                 }
             }
         }

@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::validate::{Entry, TextMatch};
-use crate::normalize::{NormalizedKey, QueryWords, key_trigrams};
+use crate::normalize::{FOLD_AMBIGUOUS, NormalizedKey, QueryWords, key_trigrams};
 use crate::tokenize::{field, for_each_token};
 
 /// The as-typed table's forms, each mapped to the entry its normalized key finds: the ways people type
@@ -14,7 +14,7 @@ use crate::tokenize::{field, for_each_token};
 /// For every slug, name and alias that is ASCII: the text lower-cased as written, with its spaces and
 /// hyphens all made spaces, all made hyphens, or all dropped, and the regular plural of each. A form
 /// that does not fit a lookup's fast path (more than 24 bytes) is left out, and so is one whose key
-/// is not a lookup key. Each form answers exactly what lookup's normalizing path would: the owner of
+/// is not a lookup key or one that holds a byte the table's case fold confuses (`_`, `@`, ...). Each form answers exactly what lookup's normalizing path would: the owner of
 /// its normalized key.
 pub(crate) fn typed_forms(
     entries: &[Entry],
@@ -36,7 +36,10 @@ pub(crate) fn typed_forms(
         let plurals: Vec<String> = variants.iter().map(|v| regular_plural(v)).collect();
         variants.extend(plurals);
         for form in variants {
-            if form.is_empty() || form.len() > QueryWords::MAX_LEN {
+            if form.is_empty()
+                || form.len() > QueryWords::MAX_LEN
+                || form.bytes().any(|b| FOLD_AMBIGUOUS.contains(&b))
+            {
                 continue;
             }
             let owner = NormalizedKey::new(&form).and_then(|key| keys.get(key.as_str()));
