@@ -58,6 +58,14 @@ fn main() {
             "get(\"micro-influencer\")",
             Box::new(|| social_glossary::get(black_box("micro-influencer"))),
         ),
+        (
+            "naive miss",
+            Box::new(move || {
+                naive
+                    .get(&black_box("not a social media term").to_lowercase())
+                    .copied()
+            }),
+        ),
     ];
     const CALLS: u32 = 300_000;
     let mut best = vec![f64::MAX; queries.len()];

@@ -36,8 +36,9 @@ pub struct GlossaryTables {
     /// Slots of that hash, four words each: a form's bytes, NUL-padded to 24, then its length plus
     /// the term's position in `terms` shifted up 8 bits. The forms are the ASCII names, aliases and slugs
     /// lower-cased as written, with spaces and hyphens swapped or dropped, and their plurals: what
-    /// people type, answered without normalizing. Each answers exactly what its normalized key does;
-    /// empty slots have length 0, which no form has.
+    /// people type, answered from the query case-folded (`normalize::fold_case_of_word`) instead of
+    /// normalized. Each answers exactly what its normalized key does; empty slots have length 0,
+    /// which no form has.
     pub typed_rows: U64s,
     /// Pilots of the perfect hash over normalized keys, one per bucket (see `src/perfect_hash.rs`).
     pub key_pilots: U32s,
@@ -197,10 +198,11 @@ impl Glossary {
     /// assert_eq!(g.lookup("UGC").unwrap().slug(), "user-generated-content");
     /// assert!(g.lookup("not a social media term").is_none());
     /// ```
+    // Always inlined: of a hit's ~10 ns, the call and its register saves took about 1.
     #[inline(always)]
     pub fn lookup(&self, query: &str) -> Option<&'static Term> {
         // Most queries are a term's spelling typed as written, in some case: the as-typed table
-        // answers those from the query lower-cased, without normalizing it. Its answer is always
+        // answers those from the query case-folded, without normalizing it. Its answer is always
         // the one normalizing would give, so everything else can take the normalizing path.
         let words = QueryWords::load(query.as_bytes());
         if let Some(term) = words.and_then(|words| self.probe_typed(&words.case_folded())) {
@@ -255,8 +257,8 @@ impl Glossary {
             .find_map(|singular| self.probe(&singular))
     }
 
-    /// The term whose as-typed form is exactly `key`: one hash, one slot, one comparison of four words.
-    /// The form sits in the slot itself, so nothing else is read before the answer.
+    /// The term whose as-typed form is `key`: one hash, one slot, one comparison of four words. The
+    /// form sits in the slot itself, so nothing else is read before the answer.
     #[inline]
     fn probe_typed(&self, key: &TypedKey) -> Option<&'static Term> {
         let tables = &self.tables;
