@@ -2,6 +2,8 @@
 //!
 //! The build script includes this file, so keys are normalized at build time by exactly the code that
 //! normalizes queries at run time. Normalization works in a fixed-size stack buffer and never allocates.
+//! The as-typed table, which lookup probes before normalizing, keys on the cheaper case fold defined
+//! here too ([`QueryWords::case_folded`]).
 
 use crate::perfect_hash::{finish_hash, hash_words, mix_word};
 use crate::swar::{HIGH_BITS, LOW_BITS, ascii_letters, bytes_in_range, load_word, pack};
@@ -395,9 +397,7 @@ impl ShortKey {
             hash: hash_words(words.into_iter().take(len.div_ceil(8)), len),
         })
     }
-}
 
-impl ShortKey {
     /// Whether the key's last byte is `byte`.
     #[inline]
     pub fn ends_with(&self, byte: u8) -> bool {
