@@ -170,13 +170,11 @@ impl Glossary {
     #[inline]
     pub fn get(&self, slug: &str) -> Option<&'static Term> {
         // Every slug is also a lookup key of its own term (the compiler guarantees it), so the
-        // lookup tables answer exact gets too, once the slug itself is compared.
+        // lookup tables answer exact gets too, once the slug itself is compared. A slug of at most
+        // 24 bytes (lower-case letters, digits and hyphens) is an as-typed form as well: a query the
+        // as-typed table misses cannot be the slug of any term.
         let own = match QueryWords::load(slug.as_bytes()) {
-            Some(words) => match self.probe_typed(&words.case_folded()) {
-                // The normalized key would find this very term: no need to fold the slug.
-                Some(term) => Some(term),
-                None => ShortKey::fold(words).and_then(|key| self.probe(&key)),
-            },
+            Some(words) => self.probe_typed(&words.case_folded()),
             None => NormalizedKey::new(slug).and_then(|key| self.probe(&key)),
         }
         .filter(|term| term.slug() == slug);

@@ -9,13 +9,14 @@ use crate::normalize::{FOLD_AMBIGUOUS, NormalizedKey, QueryWords, key_trigrams};
 use crate::tokenize::{field, for_each_token};
 
 /// The as-typed table's forms, each mapped to the entry its normalized key finds: the ways people type
-/// a term, answered by lookup from the query lower-cased, without normalizing it.
+/// a term, answered by lookup from the query case-folded, without normalizing it.
 ///
 /// For every slug, name and alias that is ASCII: the text lower-cased as written, with its spaces and
 /// hyphens all made spaces, all made hyphens, or all dropped, and the regular plural of each. A form
 /// that does not fit a lookup's fast path (more than 24 bytes) is left out, and so is one whose key
-/// is not a lookup key or one that holds a byte the table's case fold confuses (`_`, `@`, ...). Each form answers exactly what lookup's normalizing path would: the owner of
-/// its normalized key.
+/// is not a lookup key or one that holds a byte the table's case fold confuses (`_`, `@`, ...). Each
+/// form answers exactly what lookup's normalizing path would: the owner of its normalized key. Every
+/// slug of at most 24 bytes is a form of its own entry, which `Glossary::get` relies on.
 pub(crate) fn typed_forms(
     entries: &[Entry],
     keys: &BTreeMap<String, usize>,
