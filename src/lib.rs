@@ -82,7 +82,9 @@ pub use search::{MatchedField, SearchHit};
 #[cfg(feature = "std")]
 pub use suggest::{Completion, Suggestion, SuggestionKind, UnknownTerm};
 pub use taxonomy::{Category, ParseCategoryError, ParsePlatformError, Platform};
-pub use term::{Benefit, Deprecation, PlatformUsage, RelatedTerms, ReviewDate, Term, TypicalRange};
+pub use term::{
+    Benefit, Deprecation, PlatformUsage, RelatedTerms, ReviewDate, Source, Term, TypicalRange,
+};
 
 #[cfg(feature = "compiler")]
 impl compiler::Builder {
@@ -111,7 +113,7 @@ pub mod __private {
     pub use crate::packed::{U32s, U64s};
     pub use crate::taxonomy::{Category, Platform};
     pub use crate::term::{
-        Benefit, Deprecation, PlatformUsage, ReviewDate, Term, TermData, TypicalRange,
+        Benefit, Deprecation, PlatformUsage, ReviewDate, Source, Term, TermData, TypicalRange,
     };
     pub use phf;
 

@@ -38,6 +38,7 @@ pub struct TermData {
     pub range: Option<TypicalRange>,
     pub last_reviewed: Option<ReviewDate>,
     pub deprecation: Option<Deprecation>,
+    pub sources: &'static [Source],
 }
 
 impl Term {
@@ -153,6 +154,20 @@ impl Term {
         self.data.deprecation.as_ref()
     }
 
+    /// The pages the entry's facts come from: figures, dates, limits, prices, laws and platform rules.
+    ///
+    /// ```
+    /// for term in social_glossary::terms() {
+    ///     for source in term.sources() {
+    ///         assert!(source.url.starts_with("https://"));
+    ///         assert!(!source.title.is_empty());
+    ///     }
+    /// }
+    /// ```
+    pub const fn sources(&self) -> &'static [Source] {
+        self.data.sources
+    }
+
     /// Whether the term names a retired feature or product.
     pub const fn is_deprecated(&self) -> bool {
         self.data.deprecation.is_some()
@@ -254,6 +269,12 @@ impl fmt::Display for Term {
         if !d.related.is_empty() {
             f.write_str("\n\nRelated: ")?;
             write_joined(f, d.related.iter().map(|t| t.name()))?;
+        }
+        if !d.sources.is_empty() {
+            f.write_str("\n\nSources:")?;
+            for source in d.sources {
+                write!(f, "\n  - {source}")?;
+            }
         }
         if let Some(date) = d.last_reviewed {
             write!(f, "\n\nLast reviewed: {date}")?;
@@ -396,6 +417,42 @@ impl serde::Serialize for ReviewDate {
     }
 }
 
+/// A page that an entry cites for its facts; see [`Term::sources`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct Source {
+    /// The page's `https://` address.
+    pub url: &'static str,
+    /// The page's title.
+    pub title: &'static str,
+    /// When the page was read, if the entry says.
+    pub accessed: Option<ReviewDate>,
+}
+
+impl Source {
+    /// Builds a source from generated code. Not part of the public API.
+    #[doc(hidden)]
+    pub const fn __new(
+        url: &'static str,
+        title: &'static str,
+        accessed: Option<ReviewDate>,
+    ) -> Source {
+        Source {
+            url,
+            title,
+            accessed,
+        }
+    }
+}
+
+impl fmt::Display for Source {
+    /// `title <url>`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} <{}>", self.title, self.url)
+    }
+}
+
 /// Marks a term that names a retired feature or product.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Deprecation {
@@ -428,7 +485,7 @@ mod serialize {
         /// Every field, with `related` as a list of slugs.
         fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
             let d = &self.data;
-            let mut s = serializer.serialize_struct("Term", 14)?;
+            let mut s = serializer.serialize_struct("Term", 15)?;
             s.serialize_field("slug", d.slug)?;
             s.serialize_field("name", d.name)?;
             s.serialize_field("aliases", d.aliases)?;
@@ -443,6 +500,7 @@ mod serialize {
             s.serialize_field("range", &d.range)?;
             s.serialize_field("last_reviewed", &d.last_reviewed)?;
             s.serialize_field("deprecation", &d.deprecation)?;
+            s.serialize_field("sources", d.sources)?;
             s.end()
         }
     }

@@ -118,6 +118,20 @@ pub(crate) fn render(
             }
             None => out.push_str("        deprecation: None,\n"),
         }
+        out.push_str("        sources: &[");
+        for source in &e.sources {
+            let accessed = source
+                .accessed
+                .map_or("None".to_owned(), |(year, month, day)| {
+                    format!("Some({p}ReviewDate {{ year: {year}, month: {month}, day: {day} }})")
+                });
+            let _ = write!(
+                out,
+                "{p}Source::__new({:?}, {:?}, {accessed}), ",
+                source.url, source.title
+            );
+        }
+        out.push_str("],\n");
         out.push_str("});\n");
     }
     let _ = write!(

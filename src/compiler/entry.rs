@@ -27,6 +27,18 @@ pub(crate) struct RawEntry {
     pub last_reviewed: Option<Spanned<String>>,
     pub deprecated: Option<Spanned<RawDeprecation>>,
     pub text_match: Option<Spanned<String>>,
+    #[serde(default)]
+    pub phrasings: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub sources: Vec<Spanned<RawSource>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawSource {
+    pub url: Spanned<String>,
+    pub title: String,
+    pub accessed: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -25,7 +25,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 pub use problem::{Problem, Problems};
-pub use validate::{Entry, MAX_SUMMARY_CHARS, TextMatch, is_valid_slug};
+pub use validate::{Entry, EntrySource, MAX_SUMMARY_CHARS, TextMatch, is_valid_slug};
 
 /// A glossary folder that passed every check, ready to be written out as Rust.
 #[derive(Debug, Clone)]

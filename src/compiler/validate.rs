@@ -52,6 +52,22 @@ pub struct Entry {
     pub deprecation: Option<(String, Option<usize>, String)>,
     /// How the entry's spellings may be found in running text.
     pub text_match: TextMatch,
+    /// Plain descriptions people type when they look for the term without knowing its name
+    /// (indexed by search, never shown).
+    pub phrasings: Vec<String>,
+    /// Where the entry's facts come from.
+    pub sources: Vec<EntrySource>,
+}
+
+/// A page an entry cites for its facts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntrySource {
+    /// An `https://` URL.
+    pub url: String,
+    /// The page's title.
+    pub title: String,
+    /// When the page was read, as (year, month, day).
+    pub accessed: Option<(u16, u8, u8)>,
 }
 
 /// How [`find_terms`](crate::Glossary::find_terms) may spot an entry in running text. Set with
@@ -558,6 +574,55 @@ fn check_entry(
         }
     };
 
+    let mut phrasings = Vec::new();
+    for phrasing in &raw.phrasings {
+        let text_ = collapse_whitespace(phrasing.get_ref());
+        if text_.is_empty() {
+            problems.push(path, line(phrasing.span().start), "a phrasing is empty");
+        }
+        phrasings.push(text_);
+    }
+
+    let mut sources = Vec::new();
+    for source in &raw.sources {
+        let source_ = source.get_ref();
+        let url = source_.url.get_ref().trim().to_owned();
+        if let Err(why) = check_url(&url) {
+            problems.push(
+                path,
+                line(source_.url.span().start),
+                format!("source url {url:?} {why}"),
+            );
+        }
+        let title = collapse_whitespace(&source_.title);
+        if title.is_empty() {
+            problems.push(
+                path,
+                line(source.span().start),
+                "a source needs a non-empty `title`",
+            );
+        }
+        let accessed = source_.accessed.as_ref().and_then(|d| {
+            let parsed = parse_date(d.get_ref());
+            if parsed.is_none() {
+                problems.push(
+                    path,
+                    line(d.span().start),
+                    format!(
+                        "source `accessed` {:?} is not a date of the form YYYY-MM-DD",
+                        d.get_ref()
+                    ),
+                );
+            }
+            parsed
+        });
+        sources.push(EntrySource {
+            url,
+            title,
+            accessed,
+        });
+    }
+
     let related = raw
         .related
         .iter()
@@ -582,6 +647,8 @@ fn check_entry(
         last_reviewed,
         deprecation,
         text_match,
+        phrasings,
+        sources,
     };
     (
         entry,
@@ -591,6 +658,31 @@ fn check_entry(
         },
         keys,
     )
+}
+
+/// Checks that `url` is a well-formed `https://` URL: a host, and no white space or control
+/// characters anywhere. Returns what is wrong otherwise.
+fn check_url(url: &str) -> Result<(), &'static str> {
+    let Some(rest) = url.strip_prefix("https://") else {
+        return Err("must start with https://");
+    };
+    if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err("must not contain spaces or control characters");
+    }
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = host.rsplit('@').next().unwrap_or(host);
+    let host_name = host.split(':').next().unwrap_or(host);
+    let labels_ok = host_name.split('.').count() >= 2
+        && host_name.split('.').all(|label| {
+            !label.is_empty()
+                && label
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        });
+    if !labels_ok {
+        return Err("needs a host name such as example.com");
+    }
+    Ok(())
 }
 
 /// The letters and digits of `s`, lower-cased: what a slug must share with the name or an alias.
