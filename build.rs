@@ -10,11 +10,11 @@ mod compiler;
 #[path = "src/normalize.rs"]
 mod normalize;
 #[allow(dead_code)]
+#[path = "src/packed.rs"]
+mod packed;
+#[allow(dead_code)]
 #[path = "src/perfect_hash.rs"]
 mod perfect_hash;
-#[allow(dead_code)]
-#[path = "src/swar.rs"]
-mod swar;
 #[allow(dead_code)]
 #[path = "src/taxonomy.rs"]
 mod taxonomy;
@@ -28,8 +28,8 @@ fn main() {
         "build.rs",
         "src/compiler",
         "src/normalize.rs",
+        "src/packed.rs",
         "src/perfect_hash.rs",
-        "src/swar.rs",
         "src/taxonomy.rs",
         "src/tokenize.rs",
     ] {

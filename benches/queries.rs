@@ -172,19 +172,8 @@ fn finding(c: &mut Criterion) {
     });
     group.finish();
 
-    // English prose that mentions terms now and then, about 1 MB.
-    let paragraph = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/seed/micro-influencer.txt"
-    ))
-    .unwrap_or_else(|_| {
-        terms
-            .iter()
-            .take(40)
-            .map(|t| t.definition())
-            .collect::<Vec<_>>()
-            .join(" ")
-    });
+    // Marketing prose that mentions terms often (an article the project wrote), repeated to about 1 MB.
+    let paragraph = include_str!("../tests/data/micro-influencer-article.md");
     let text = paragraph.repeat((1 << 20) / paragraph.len() + 1);
     let bare = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
@@ -202,7 +191,7 @@ fn finding(c: &mut Criterion) {
         b.iter(|| bare.find_iter(black_box(&text)).count())
     });
     // Everyday English, about 1 MB, that mentions a term only now and then: most of its words start no
-    // glossary term, unlike the seed, which is about one.
+    // glossary term, unlike the article, which is about them.
     let everyday = everyday_prose(1 << 20);
     group.throughput(Throughput::Bytes(everyday.len() as u64));
     group.bench_function("find_terms, everyday prose", |b| {

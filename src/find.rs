@@ -16,7 +16,7 @@ use std::ops::Range;
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 
 use crate::glossary::{FindPattern, Glossary};
-use crate::perfect_hash::mix_word;
+use crate::normalize::plain_char;
 use crate::swar::{HIGH_BITS, ascii_alphanumeric, load_word, low_bytes};
 use crate::term::Term;
 
@@ -46,7 +46,14 @@ impl Glossary {
     /// assert_eq!(found, ["influencer-marketing", "micro-influencer", "engagement-rate"]);
     /// ```
     pub fn find_terms<'t>(&self, text: &'t str) -> Vec<Mention<'t>> {
-        self.finder().find(self.find_pattern_list(), text)
+        let patterns = self.find_pattern_list();
+        match PlainText::new(text) {
+            None => self.finder().find(patterns, text),
+            Some(plain) => {
+                let found = self.finder().find(patterns, &plain.text);
+                plain.map_back(text, found)
+            }
+        }
     }
 
     /// The literals [`find_terms`](Self::find_terms) looks for: every name and alias with its
@@ -62,6 +69,80 @@ impl Glossary {
             .matcher
             .cell
             .get_or_init(|| Finder::new(self.find_pattern_list()))
+    }
+}
+
+/// A text with its typographic characters made plain ([`plain_char`]: no-break spaces, Unicode dashes,
+/// curly apostrophes, fullwidth letters) and each run of white space made one space, so that "engagement
+/// rate" is found across a line break or a no-break space, as lookup finds it. Offsets into it map back
+/// to the original text.
+struct PlainText {
+    text: String,
+    /// Where the difference between original and plain offsets changes: (plain offset, original
+    /// offset) of the first character from which the new difference holds.
+    shifts: Vec<(usize, usize)>,
+}
+
+impl PlainText {
+    /// The plain form of `text`, or `None` when `text` is plain already (the common case of ASCII
+    /// text with single spaces; checked without copying).
+    fn new(text: &str) -> Option<PlainText> {
+        let bytes = text.as_bytes();
+        let plain_already = bytes.iter().enumerate().all(|(i, &b)| {
+            b.is_ascii()
+                && (b == b' ' && bytes.get(i + 1) != Some(&b' ') || !b.is_ascii_whitespace())
+        });
+        if plain_already {
+            return None;
+        }
+        let mut plain = PlainText {
+            text: String::with_capacity(text.len()),
+            shifts: Vec::new(),
+        };
+        let mut shift = 0;
+        for (at, c) in text.char_indices() {
+            let c = plain_char(c);
+            if c == ' ' && plain.text.ends_with(' ') {
+                continue;
+            }
+            if at - plain.text.len() != shift {
+                shift = at - plain.text.len();
+                plain.shifts.push((plain.text.len(), at));
+            }
+            plain.text.push(c);
+        }
+        if text.len() - plain.text.len() != shift {
+            plain.shifts.push((plain.text.len(), text.len()));
+        }
+        Some(plain)
+    }
+
+    /// The mentions found in the plain text, as mentions of the original `text`. They come in order,
+    /// so one pass over the shifts maps them all.
+    fn map_back<'t>(&self, text: &'t str, found: Vec<Mention<'_>>) -> Vec<Mention<'t>> {
+        let mut next_shift = 0;
+        let mut last = (0, 0);
+        let mut map = |plain_offset: usize| {
+            while let Some(&shift) = self.shifts.get(next_shift) {
+                if shift.0 > plain_offset {
+                    break;
+                }
+                last = shift;
+                next_shift += 1;
+            }
+            plain_offset - last.0 + last.1
+        };
+        found
+            .into_iter()
+            .filter_map(|m| {
+                let range = map(m.range.start)..map(m.range.end);
+                Some(Mention {
+                    term: m.term,
+                    text: text.get(range.clone())?,
+                    range,
+                })
+            })
+            .collect()
     }
 }
 
@@ -383,6 +464,13 @@ impl BitFilter {
     fn memory_usage(&self) -> usize {
         self.bits.len() * 8
     }
+}
+
+/// Mixes the next eight bytes into a running hash for the filters: a false "yes" from a weak mix only
+/// costs an anchored search that finds nothing.
+#[inline(always)]
+const fn mix_word(h: u64, word: u64) -> u64 {
+    (h.rotate_left(23) ^ word).wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
 /// The key of two words and what separates them, from their hashes and the separator's bytes.

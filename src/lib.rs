@@ -45,7 +45,8 @@
 //! - `std` (default): links the standard library. Without it the crate is `no_std`; every query
 //!   above works without it.
 //! - `serde`: `Serialize` for the public data types.
-//! - `compiler`: the [`compiler`] module, for build scripts of crates that compile their own glossary.
+//! - `compiler`: the `social_glossary::compiler` module, for build scripts of crates that compile their
+//!   own glossary.
 
 #![cfg_attr(not(any(feature = "std", test)), no_std)]
 #![forbid(unsafe_code)]
@@ -66,6 +67,7 @@ mod perfect_hash;
 mod search;
 #[cfg(feature = "std")]
 mod suggest;
+#[cfg(feature = "std")]
 mod swar;
 mod taxonomy;
 mod term;
@@ -110,12 +112,12 @@ impl compiler::Builder {
 #[doc(hidden)]
 pub mod __private {
     pub use crate::glossary::{FindPattern, Glossary, GlossaryTables, MatcherCell};
-    pub use crate::packed::{U32s, U64s};
+    pub use crate::packed::{U16s, U32s};
+    pub use crate::perfect_hash::PerfectHash;
     pub use crate::taxonomy::{Category, Platform};
     pub use crate::term::{
         Benefit, Deprecation, PlatformUsage, ReviewDate, Source, Term, TermData, TypicalRange,
     };
-    pub use phf;
 
     /// The built-in term table, for glossaries that extend it.
     pub use crate::builtin::BUILTIN_TERMS;

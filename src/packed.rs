@@ -49,14 +49,6 @@ impl U32s {
         }
     }
 
-    /// This table read as the pilots of a perfect hash (see `src/perfect_hash.rs`): the one slot, of
-    /// `slots`, where a key of this hash can be.
-    #[inline]
-    pub fn perfect_hash_slot(&self, hash: u64, slots: usize) -> usize {
-        let bucket = crate::perfect_hash::bucket(hash, self.len());
-        crate::perfect_hash::slot(hash, self.get(bucket) as u16, slots)
-    }
-
     /// The numbers `start..start + len`.
     #[inline]
     pub fn range(&self, start: u32, len: u32) -> impl ExactSizeIterator<Item = u32> + '_ {
@@ -64,25 +56,30 @@ impl U32s {
     }
 }
 
-/// A table of rows of little-endian `u64`s stored as bytes. Not part of the public API.
+/// A table of little-endian `u16`s stored as bytes (perfect-hash pilots). Not part of the public API.
 #[doc(hidden)]
 #[derive(Clone, Copy)]
-pub struct U64s(pub &'static [u8]);
+pub struct U16s(pub &'static [u8]);
 
-impl U64s {
-    /// How many rows of `N` numbers the table holds.
+impl U16s {
+    /// How many numbers the table holds.
     #[inline]
-    pub const fn rows<const N: usize>(&self) -> usize {
-        self.0.len() / (8 * N)
+    pub const fn len(&self) -> usize {
+        self.0.len() / 2
     }
 
-    /// Row `row` of a table of rows of `N` numbers (zeros past the end), read with one bounds check.
+    /// Whether the table is empty.
     #[inline]
-    pub fn row<const N: usize>(&self, row: usize) -> [u64; N] {
-        match self.0.get(row * N * 8..(row + 1) * N * 8) {
-            Some(bytes) => core::array::from_fn(|i| crate::swar::load_word(bytes, 8 * i)),
-            None => [0; N],
-        }
+    pub const fn is_empty(&self) -> bool {
+        self.0.len() < 2
+    }
+
+    /// The number at `index`, or 0 past the end.
+    #[inline]
+    pub fn get(&self, index: usize) -> u16 {
+        self.0
+            .get(index * 2..index * 2 + 2)
+            .map_or(0, |b| u16::from_le_bytes([b[0], b[1]]))
     }
 }
 
@@ -114,13 +111,11 @@ mod tests {
     }
 
     #[test]
-    fn reads_rows_of_words() {
-        static BYTES: [u8; 16] = [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x80];
-        let table = U64s(&BYTES);
-        assert_eq!(table.rows::<2>(), 1);
-        assert_eq!(table.row::<2>(0), [1, 0x8000_0000_0000_0000]);
-        assert_eq!(table.row::<2>(1), [0, 0]);
-        assert_eq!(table.row::<1>(1), [0x8000_0000_0000_0000]);
+    fn reads_sixteen_bit_numbers() {
+        static BYTES: [u8; 4] = [1, 0, 0xff, 0xff];
+        let table = U16s(&BYTES);
+        assert_eq!(table.len(), 2);
+        assert_eq!([table.get(0), table.get(1), table.get(2)], [1, u16::MAX, 0]);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Ranked full-text search over names, aliases, summaries and definitions, on the word index the
 //! compiler builds.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::glossary::Glossary;
@@ -16,6 +16,10 @@ const PROMINENCE_WEIGHT: f32 = 0.25;
 const SYNONYM_WEIGHT: f32 = 0.75;
 /// Added when the whole query is a name or alias of the term.
 const WHOLE_QUERY_BONUS: f32 = 100.0;
+/// The most distinct words of a query that are scored; later ones are ignored. Queries are a few
+/// words, so this only bounds the work a pasted document can cause: tokenizing stays linear in the
+/// query's length and scoring costs at most this many posting lists.
+pub const MAX_QUERY_WORDS: usize = 32;
 
 /// Where a [`SearchHit`] matched, strongest field first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -64,8 +68,9 @@ impl Glossary {
         let tables = self.tables();
         let total = tables.terms.len() as f32;
         let mut words: Vec<String> = Vec::new();
+        let mut seen: HashSet<String> = HashSet::new();
         for_each_token(query, |token| {
-            if !words.iter().any(|w| w == token) {
+            if words.len() < MAX_QUERY_WORDS && seen.insert(token.to_owned()) {
                 words.push(token.to_owned());
             }
         });
@@ -74,7 +79,7 @@ impl Glossary {
             HashMap::with_capacity_and_hasher(tables.terms.len().min(1024), Default::default());
         for (word_index, word) in words.iter().enumerate() {
             let mut score_word = |word: &str, factor: f32| {
-                let Some(&(start, len)) = tables.words.get(word) else {
+                let Some((start, len)) = self.word_postings(word) else {
                     return;
                 };
                 let range = start as usize..(start + len) as usize;
@@ -132,6 +137,22 @@ impl Glossary {
         hits.sort_by(best_first);
         hits
     }
+
+    /// Where the postings of a stemmed word lie in the `posting_*` arrays, as (start, len).
+    fn word_postings(&self, word: &str) -> Option<(u32, u32)> {
+        let tables = self.tables();
+        let [text_start, text_len, start, len] =
+            (tables.word_rows).row::<4>(tables.words.slot_of(&padded_word(word), word.len()));
+        (crate::packed::text_at(tables.text, text_start, text_len) == word && text_len > 0)
+            .then_some((start, len))
+    }
+}
+
+/// A word followed by zeros to a whole number of 8-byte words, for the perfect hash.
+fn padded_word(word: &str) -> Vec<u8> {
+    let mut padded = word.as_bytes().to_vec();
+    padded.resize(word.len().next_multiple_of(8), 0);
+    padded
 }
 
 /// Hashes the term positions that key a search's scores: one multiply, where SipHash would guard
@@ -155,11 +176,11 @@ impl Hasher for TermHasher {
     }
 
     fn write_u64(&mut self, n: u64) {
-        self.0 = crate::perfect_hash::mix_word(self.0, n);
+        self.0 = (self.0 ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     }
 
     fn finish(&self) -> u64 {
-        self.0
+        self.0 ^ (self.0 >> 32)
     }
 }
 

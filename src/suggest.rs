@@ -11,7 +11,6 @@ use std::fmt;
 use crate::edit_distance::Pattern;
 use crate::glossary::Glossary;
 use crate::normalize::{MAX_KEY_LEN, NormalizedKey, key_trigrams};
-use crate::perfect_hash;
 use crate::term::Term;
 
 /// A term proposed for a query by [`Glossary::suggest`].
@@ -217,11 +216,8 @@ impl Glossary {
     /// empty when no key has the trigram.
     fn gram_postings(&self, gram: u32) -> (u32, u32) {
         let tables = self.tables();
-        let hash = perfect_hash::hash_words(core::iter::once(u64::from(gram)), 4);
-        let slot = tables
-            .gram_pilots
-            .perfect_hash_slot(hash, tables.gram_slots.len() / 3);
-        match tables.gram_slots.row::<3>(slot) {
+        let slot = tables.grams.slot_of(&u64::from(gram).to_le_bytes(), 4);
+        match tables.gram_rows.row::<3>(slot) {
             [stored, start, len] if stored == gram => (start, len),
             _ => (0, 0),
         }

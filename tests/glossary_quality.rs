@@ -202,26 +202,6 @@ fn retired_features_are_marked() {
 }
 
 #[test]
-fn the_seed_wording_is_not_reused() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let tool = root.join("../shared/tools/seed-overlap");
-    if !tool.exists() {
-        // Outside the project's workspace (e.g. from a packaged crate) the checker is not there.
-        eprintln!("skipped: {} not found", tool.display());
-        return;
-    }
-    let out = std::process::Command::new(&tool)
-        .arg(root.join("glossary"))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stdout)
-    );
-}
-
-#[test]
 fn the_readme_coverage_table_matches_the_data() {
     let readme =
         std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();

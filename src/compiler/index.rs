@@ -1,56 +1,12 @@
-//! The indexes computed at build time from validated entries: lookup's as-typed forms, the sorted
-//! spelling table (for completion and suggestions), its trigram index, the word index for ranked search,
+//! The indexes computed at build time from validated entries: the sorted spelling table (for completion and suggestions), its trigram index, the word index for ranked search,
 //! and the patterns for finding terms in text.
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::english::regular_plural;
 use super::validate::{Entry, TextMatch};
-use crate::normalize::{FOLD_AMBIGUOUS, NormalizedKey, QueryWords, key_trigrams};
+use crate::normalize::{NormalizedKey, key_trigrams};
 use crate::tokenize::{field, for_each_token};
-
-/// The as-typed table's forms, each mapped to the entry its normalized key finds: the ways people type
-/// a term, answered by lookup from the query case-folded, without normalizing it.
-///
-/// For every slug, name and alias that is ASCII: the text lower-cased as written, with its spaces and
-/// hyphens all made spaces, all made hyphens, or all dropped, and the regular plural of each. A form
-/// that does not fit a lookup's fast path (more than 24 bytes) is left out, and so is one whose key
-/// is not a lookup key or one that holds a byte the table's case fold confuses (`_`, `@`, ...). Each
-/// form answers exactly what lookup's normalizing path would: the owner of its normalized key. Every
-/// slug of at most 24 bytes is a form of its own entry, which `Glossary::get` relies on.
-pub(crate) fn typed_forms(
-    entries: &[Entry],
-    keys: &BTreeMap<String, usize>,
-) -> BTreeMap<String, usize> {
-    let mut forms = BTreeMap::new();
-    let spellings = entries.iter().flat_map(|e| {
-        std::iter::once(&e.slug)
-            .chain(std::iter::once(&e.name))
-            .chain(&e.aliases)
-    });
-    for text in spellings.filter(|text| text.is_ascii()) {
-        let lower = text.to_ascii_lowercase();
-        let mut variants: BTreeSet<String> = ["", " ", "-"]
-            .iter()
-            .map(|separator| lower.replace([' ', '-'], separator))
-            .collect();
-        variants.insert(lower);
-        let plurals: Vec<String> = variants.iter().map(|v| regular_plural(v)).collect();
-        variants.extend(plurals);
-        for form in variants {
-            if form.is_empty()
-                || form.len() > QueryWords::MAX_LEN
-                || form.bytes().any(|b| FOLD_AMBIGUOUS.contains(&b))
-            {
-                continue;
-            }
-            let owner = NormalizedKey::new(&form).and_then(|key| keys.get(key.as_str()));
-            if let Some(&owner) = owner {
-                forms.insert(form, owner);
-            }
-        }
-    }
-    forms
-}
 
 /// One way to write a term: its normalized key, the text as written, and the entry.
 pub(crate) struct Spelling {
@@ -282,24 +238,5 @@ fn plural(text: &str, acronym: bool) -> String {
         format!("{text}s")
     } else {
         regular_plural(text)
-    }
-}
-
-/// The regular English plural of a word or phrase, in the case it is written: "-ies" after a
-/// consonant and "y" ("story" -> "stories"), "-es" after a sibilant ("box" -> "boxes"), "-s" otherwise.
-/// Find patterns and the compiler's derived lookup keys both use it.
-pub(crate) fn regular_plural(text: &str) -> String {
-    let lower = text.to_ascii_lowercase();
-    let consonant_y = lower.strip_suffix('y').is_some_and(|stem| {
-        stem.ends_with(|c: char| {
-            c.is_ascii_alphabetic() && !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')
-        })
-    });
-    if consonant_y {
-        format!("{}ies", &text[..text.len() - 1])
-    } else if lower.ends_with(['s', 'x', 'z']) || lower.ends_with("ch") || lower.ends_with("sh") {
-        format!("{text}es")
-    } else {
-        format!("{text}s")
     }
 }

@@ -15,6 +15,7 @@
 //! ```
 
 mod codegen;
+mod english;
 mod entry;
 mod index;
 mod perfect_hash;
@@ -49,8 +50,16 @@ impl CompiledGlossary {
 
     /// The generated Rust code. It defines `pub static GLOSSARY: Glossary` and needs the
     /// `social_glossary` crate to be reachable as `krate` (`"::social_glossary"` from another crate).
-    pub fn to_rust(&self, krate: &str) -> String {
-        codegen::render(&self.entries, &self.keys, krate, self.base.as_ref())
+    ///
+    /// Fails, with the reason, only for a glossary too large for the tables' packed rows, or in the
+    /// practically impossible case that no seed gives its keys a perfect hash.
+    pub fn to_rust(&self, krate: &str) -> Result<String, Problems> {
+        codegen::render(&self.entries, &self.keys, krate, self.base.as_ref()).map_err(|err| {
+            let mut problems = Problems::default();
+            let folder = self.entries.first().and_then(|e| e.file.parent());
+            problems.push(folder.unwrap_or(Path::new(".")), None, err.to_string());
+            problems
+        })
     }
 }
 
@@ -136,9 +145,11 @@ impl Builder {
         let out_dir =
             std::env::var_os("OUT_DIR").expect("OUT_DIR is set by Cargo for build scripts");
         let out = Path::new(&out_dir).join(&self.out_file);
-        match self.compile() {
-            Ok(glossary) => {
-                let code = glossary.to_rust(&self.krate);
+        match self
+            .compile()
+            .and_then(|glossary| glossary.to_rust(&self.krate))
+        {
+            Ok(code) => {
                 // Rewriting identical output would still bump the mtime and recompile dependents.
                 if std::fs::read_to_string(&out).ok().as_deref() != Some(code.as_str()) {
                     if let Err(err) = std::fs::write(&out, code) {

@@ -4,8 +4,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
+use super::english::{regular_plural, singular_forms};
 use super::entry::{self, RawEntry, collapse_whitespace};
-use super::index::regular_plural;
 use super::problem::{Problems, line_of};
 use crate::normalize::{MAX_KEY_LEN, NormalizedKey};
 use crate::taxonomy::{Category, Platform};
@@ -233,8 +233,7 @@ pub(crate) fn validate(
             }
         }
     }
-    add_singular_keys(&mut keys);
-    add_plural_keys(&mut keys);
+    add_derived_keys(&mut keys);
 
     // Related links are symmetric: explicit links first, then back-links in slug order.
     let mut backlinks: Vec<Vec<usize>> = vec![Vec::new(); entries.len()];
@@ -260,27 +259,39 @@ pub(crate) fn validate(
     problems.into_result((entries, keys))
 }
 
-/// Adds the singular form of every plural key ("reels" -> "reel", "stories" -> "story") so that a
-/// singular query finds a plural name. A derived form never displaces a written key, and a form derived
-/// from two different entries is left out because it would be ambiguous.
-fn add_singular_keys(keys: &mut BTreeMap<String, usize>) {
-    let mut derived: BTreeMap<String, Option<usize>> = BTreeMap::new();
-    for (key, &owner) in keys.iter() {
-        let Some(normalized) = NormalizedKey::new(key) else {
-            continue;
-        };
-        for singular in normalized.singular_candidates() {
-            let singular = singular.to_key();
-            let singular = singular.as_str();
-            // "es" stripping mangles more words than it fixes when used to derive keys ("saves" -> "sav").
-            if key.ends_with("es") && !key.ends_with("ies") && singular.len() + 2 == key.len() {
+/// Adds the forms people type beyond the written keys: the singular of a plural name ("reels" finds
+/// "Reels" as "reel", "stories" as "story"), then the regular plural and the possessive of every key
+/// ("ctas", "stories", and "storys" for "story's", whose apostrophe normalizing drops). A derived form
+/// never displaces a written key (nor a plural a singular), and a form derived for two different
+/// entries is left out, since it would be ambiguous. Lookup then needs one probe for any of them.
+fn add_derived_keys(keys: &mut BTreeMap<String, usize>) {
+    let singulars = derived_forms(keys, singular_forms);
+    keys.extend(singulars);
+    let plurals = derived_forms(keys, |key| {
+        let (plural, possessive) = (regular_plural(key), format!("{key}s"));
+        if plural == possessive {
+            vec![plural]
+        } else {
+            vec![plural, possessive]
+        }
+    });
+    keys.extend(plurals);
+}
+
+/// The forms `derive` gives for the keys, each mapped to its key's owner, without those that are keys
+/// already or that two owners would share.
+fn derived_forms(
+    keys: &BTreeMap<String, usize>,
+    derive: impl Fn(&str) -> Vec<String>,
+) -> BTreeMap<String, usize> {
+    let mut found: BTreeMap<String, Option<usize>> = BTreeMap::new();
+    for (key, &owner) in keys {
+        for form in derive(key) {
+            if form.len() > MAX_KEY_LEN || keys.contains_key(&form) {
                 continue;
             }
-            if keys.contains_key(singular) {
-                continue;
-            }
-            derived
-                .entry(singular.to_owned())
+            found
+                .entry(form)
                 .and_modify(|o| {
                     if *o != Some(owner) {
                         *o = None;
@@ -289,36 +300,9 @@ fn add_singular_keys(keys: &mut BTreeMap<String, usize>) {
                 .or_insert(Some(owner));
         }
     }
-    for (key, owner) in derived {
-        if let Some(owner) = owner {
-            keys.insert(key, owner);
-        }
-    }
-}
-
-/// Adds the regular English plural of every key ("microinfluencer" -> "microinfluencers", "story" ->
-/// "stories", "box" -> "boxes") as a key of its own, so that a plural query is found by the first probe
-/// instead of after the singular forms are tried. Each plural maps to exactly what lookup's run-time
-/// fallback would answer for it: the owner of its first singular candidate that is a key. A plural that
-/// is already a key keeps its owner.
-fn add_plural_keys(keys: &mut BTreeMap<String, usize>) {
-    let mut plurals: Vec<(String, usize)> = Vec::new();
-    for key in keys.keys() {
-        let plural = regular_plural(key);
-        if plural.len() > MAX_KEY_LEN || keys.contains_key(&plural) {
-            continue;
-        }
-        let Some(normalized) = NormalizedKey::new(&plural) else {
-            continue;
-        };
-        let answer = normalized
-            .singular_candidates()
-            .find_map(|singular| keys.get(singular.to_key().as_str()).copied());
-        if let Some(owner) = answer {
-            plurals.push((plural, owner));
-        }
-    }
-    keys.extend(plurals);
+    (found.into_iter())
+        .filter_map(|(form, owner)| Some((form, owner?)))
+        .collect()
 }
 
 /// Checks one parsed entry on its own. Returns the entry (links unresolved), its links with their

@@ -1,0 +1,34 @@
+//! English word forms the compiler derives from names and aliases: regular plurals (for lookup keys
+//! and find patterns) and the singulars of plural names.
+
+/// The regular English plural of a word or phrase, in the case it is written: "-ies" after a
+/// consonant and "y" ("story" -> "stories"), "-es" after a sibilant ("box" -> "boxes"), "-s" otherwise.
+/// Find patterns and the derived lookup keys both use it.
+pub(crate) fn regular_plural(text: &str) -> String {
+    let lower = text.to_ascii_lowercase();
+    let consonant_y = lower.strip_suffix('y').is_some_and(|stem| {
+        stem.ends_with(|c: char| {
+            c.is_ascii_alphabetic() && !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')
+        })
+    });
+    if consonant_y {
+        format!("{}ies", &text[..text.len() - 1])
+    } else if lower.ends_with(['s', 'x', 'z']) || lower.ends_with("ch") || lower.ends_with("sh") {
+        format!("{text}es")
+    } else {
+        format!("{text}s")
+    }
+}
+
+/// The singular a plural key may stand for: "stories" -> "story", "reels" -> "reel". Stems keep at
+/// least two bytes, so that short keys such as "ss" or "es" are left alone; "-es" is not stripped, as
+/// it mangles more words than it fixes ("saves" -> "sav").
+pub(crate) fn singular_forms(key: &str) -> Vec<String> {
+    if let Some(stem) = key.strip_suffix("ies").filter(|stem| stem.len() >= 2) {
+        vec![format!("{stem}y"), format!("{stem}ie")]
+    } else if let Some(stem) = key.strip_suffix('s').filter(|stem| stem.len() >= 2) {
+        vec![stem.to_owned()]
+    } else {
+        Vec::new()
+    }
+}
