@@ -260,10 +260,37 @@ proptest! {
     }
 }
 
-/// `find_terms` as first written: one unanchored leftmost-longest aho-corasick scan over every byte, then
-/// the whole-word and case tests, falling back to shorter patterns at the same start. The word-by-word
-/// `find_terms` must give exactly its results.
+/// The reference for [`find_terms`]: the text made plain character by character (typographic spaces,
+/// dashes, apostrophes and fullwidth letters as their ASCII forms, runs of white space as one space),
+/// a plain Aho-Corasick scan over that, and each match mapped back through a table of offsets.
 fn find_terms_reference(text: &str) -> Vec<(&'static str, Range<usize>)> {
+    let mut plain = String::new();
+    let mut original_offset = Vec::new();
+    for (at, c) in text.char_indices() {
+        let c = match c {
+            '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{fe58}' | '\u{fe63}' => '-',
+            '\u{2018}' | '\u{2019}' | '\u{02bc}' => '\'',
+            '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap(),
+            c if c.is_whitespace() => ' ',
+            c => c,
+        };
+        if c == ' ' && plain.ends_with(' ') {
+            continue;
+        }
+        original_offset.extend(std::iter::repeat_n(at, c.len_utf8()));
+        plain.push(c);
+    }
+    original_offset.push(text.len());
+    plain_scan(&plain)
+        .into_iter()
+        .map(|(slug, range)| (slug, original_offset[range.start]..original_offset[range.end]))
+        .collect()
+}
+
+/// Every whole-word, longest-first match of a find pattern in `text`: one unanchored leftmost-longest
+/// aho-corasick scan over every byte, then the whole-word and case tests, falling back to shorter
+/// patterns at the same start. The word-by-word `find_terms` must give exactly its results.
+fn plain_scan(text: &str) -> Vec<(&'static str, Range<usize>)> {
     static MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
         AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)

@@ -216,3 +216,35 @@ fn the_readme_coverage_table_matches_the_data() {
         );
     }
 }
+
+/// The terms public social-media glossaries list (`tests/data/anchor-terms.tsv`: name, aliases, and how
+/// many glossaries list it). A user who types any of them should find an entry.
+#[test]
+fn lookup_finds_the_published_vocabulary() {
+    let list = include_str!("data/anchor-terms.tsv");
+    let mut missed = Vec::new();
+    let mut total = 0;
+    for line in list.lines().skip(1) {
+        let mut columns = line.split('\t');
+        let name = columns.next().unwrap_or("");
+        let aliases = columns.next().unwrap_or("");
+        total += 1;
+        let found = std::iter::once(name)
+            .chain(aliases.split('|').filter(|a| !a.is_empty()))
+            .any(|spelling| social_glossary::lookup(spelling).is_some());
+        if !found {
+            missed.push(name);
+        }
+    }
+    let share = 1.0 - missed.len() as f64 / total as f64;
+    println!(
+        "lookup finds {} of {total} published terms ({:.1}%); missed: {missed:?}",
+        total - missed.len(),
+        share * 100.0
+    );
+    assert!(
+        share >= 0.95,
+        "lookup finds {:.1}% of the published vocabulary, below 95%; missed: {missed:?}",
+        share * 100.0
+    );
+}
