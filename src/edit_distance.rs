@@ -1,23 +1,23 @@
 //! Edit distance for suggestions: Hyyrö's bit-parallel optimal-string-alignment distance (Levenshtein
-//! plus adjacent transpositions), which compares a query of up to 64 bytes with a key in one pass of
+//! plus adjacent transpositions), which compares a query of up to 128 bytes (longer than any key) with a key in one pass of
 //! word operations per key byte.
 
 /// A query prepared for repeated distance computations: one bit mask per byte value.
 pub(crate) struct Pattern {
-    masks: [u64; 256],
+    masks: [u128; 256],
     len: usize,
 }
 
 impl Pattern {
     /// The longest pattern, in bytes, that fits the bit-parallel algorithm.
-    pub const MAX_LEN: usize = 64;
+    pub const MAX_LEN: usize = 128;
 
     /// Prepares `pattern`; `None` if it is empty or longer than [`Self::MAX_LEN`].
     pub fn new(pattern: &[u8]) -> Option<Pattern> {
         if pattern.is_empty() || pattern.len() > Self::MAX_LEN {
             return None;
         }
-        let mut masks = [0u64; 256];
+        let mut masks = [0u128; 256];
         for (i, &b) in pattern.iter().enumerate() {
             masks[b as usize] |= 1 << i;
         }
@@ -33,8 +33,8 @@ impl Pattern {
         if text.len().abs_diff(self.len) > max {
             return None;
         }
-        let last = 1u64 << (self.len - 1);
-        let (mut vp, mut vn, mut d0, mut pm_old) = (!0u64, 0u64, 0u64, 0u64);
+        let last = 1u128 << (self.len - 1);
+        let (mut vp, mut vn, mut d0, mut pm_old) = (!0u128, 0u128, 0u128, 0u128);
         let mut distance = self.len;
         for (i, &b) in text.iter().enumerate() {
             let pm = self.masks[b as usize];
@@ -101,7 +101,10 @@ mod tests {
         assert_eq!(p.distance(b"macroinfluencer", 3), Some(1));
         assert_eq!(p.distance(b"nanoinfluencer", 1), None);
         assert!(Pattern::new(b"").is_none());
-        assert!(Pattern::new(&[b'a'; 65]).is_none());
+        assert!(Pattern::new(&[b'a'; 129]).is_none());
+        // The longest keys fit: a query of 128 bytes against one of 96.
+        let long = Pattern::new(&[b'a'; 128]).unwrap();
+        assert_eq!(long.distance(&[b'a'; 127], 1), Some(1));
     }
 
     #[test]
@@ -115,8 +118,10 @@ mod tests {
             state
         };
         for _ in 0..20_000 {
-            let la = (next() % 12 + 1) as usize;
-            let lb = (next() % 12) as usize;
+            // Mostly short, now and then past 64 bytes, where the bit vectors need their upper half.
+            let long = if next() % 8 == 0 { 60 } else { 0 };
+            let la = (next() % 12 + 1) as usize + long;
+            let lb = (next() % 12) as usize + long;
             let a: Vec<u8> = (0..la).map(|_| b"abcd"[(next() % 4) as usize]).collect();
             let b: Vec<u8> = (0..lb).map(|_| b"abcd"[(next() % 4) as usize]).collect();
             let expected = osa(&a, &b);

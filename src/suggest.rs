@@ -1,10 +1,11 @@
 //! Suggestions for misspelled or partial queries, and autocompletion, over names and aliases.
 //!
 //! Both run on the spelling table the compiler sorts by normalized key. Completion is a binary search
-//! into it. Suggestions gather candidates through the trigram index (an edit changes at most three
-//! trigrams, so a key within `k` edits of the query shares at least one of any `3k + 1` of the query's
-//! trigrams, and only the rarest `3k + 1` posting lists are read) and verify them with a bit-parallel
-//! edit distance.
+//! into it. Suggestions gather candidates through the trigram index and verify them with a bit-parallel
+//! edit distance. An edit changes at most four of the query's trigrams (a swap of neighbours touches
+//! every trigram holding either of them; an insertion, deletion or substitution three at most), so a
+//! key within `k` edits shares at least one of any `4k + 1` of them, and only the rarest `4k + 1` posting
+//! lists are read. A query too short to have that many trigrams is checked against every spelling.
 
 use std::fmt;
 
@@ -82,15 +83,17 @@ impl fmt::Display for DidYouMean<'_> {
     }
 }
 
-/// How many edits a query of `len` normalized bytes may be away from a suggestion: one for short
-/// words, up to three for long phrases, and never more than its `len` trigrams can rule out.
+/// How many edits a query of `len` normalized bytes may be away from a suggestion: none for one or two
+/// bytes (anything that short is one edit from dozens of acronyms), one for short words, up to three
+/// for long phrases. From five bytes on, never more than its `len` trigrams can rule out (`4k + 1` of
+/// them); three- and four-byte queries are checked against every spelling.
 fn max_edits(len: usize) -> usize {
-    let wanted = match len {
-        0..=4 => 1,
-        5..=15 => 2,
-        _ => 3,
-    };
-    wanted.min(len.saturating_sub(1) / 3)
+    match len {
+        0..=2 => 0,
+        3..=4 => 1,
+        5..=15 => 2.min((len - 1) / 4),
+        _ => 3.min((len - 1) / 4),
+    }
 }
 
 /// How many prefix matches to gather before ranking, per suggestion asked for.
@@ -115,9 +118,23 @@ impl Glossary {
         if n == 0 {
             return Vec::new();
         }
+        // What lookup finds (a name, an alias, or a plural or singular the compiler derived) comes
+        // first.
+        let mut out: Vec<Suggestion> = Vec::with_capacity(n);
+        if let Some(term) = self.lookup_key(&key) {
+            out.push(Suggestion {
+                term,
+                matched: term.name(),
+                kind: SuggestionKind::Exact,
+            });
+        }
         let key = key.as_str();
-        // (rank, edits, length difference, position in the spelling table)
-        let mut ranked: Vec<(u8, usize, usize, usize)> = Vec::new();
+        // (rank, edits, length difference, fewer related links first reversed, position in the
+        // spelling table): among equally close spellings, the term more entries link to is the
+        // likelier one.
+        let mut ranked: Vec<(u8, usize, usize, core::cmp::Reverse<usize>, usize)> = Vec::new();
+        let prominence =
+            |position: usize| core::cmp::Reverse(self.spelling(position).term.related().len());
 
         if let Some(pattern) = Pattern::new(key.as_bytes()) {
             let k = max_edits(key.len());
@@ -133,6 +150,7 @@ impl Glossary {
                         rank,
                         edits,
                         spelling_key.len().abs_diff(key.len()),
+                        prominence(position),
                         position,
                     ));
                 }
@@ -145,12 +163,21 @@ impl Glossary {
             .take(n.saturating_mul(PREFIX_CANDIDATES_PER_RESULT))
             .enumerate()
         {
-            ranked.push((2, 0, spelling.key.len() - key.len(), start + offset));
+            let position = start + offset;
+            ranked.push((
+                2,
+                0,
+                spelling.key.len() - key.len(),
+                prominence(position),
+                position,
+            ));
         }
         ranked.sort_unstable();
 
-        let mut out: Vec<Suggestion> = Vec::with_capacity(n.min(ranked.len()));
-        for (rank, edits, _, position) in ranked {
+        for (rank, edits, _, _, position) in ranked {
+            if out.len() >= n {
+                break;
+            }
             let spelling = self.spelling(position);
             if out.iter().any(|s| s.term == spelling.term) {
                 continue;
@@ -165,9 +192,6 @@ impl Glossary {
                 matched: spelling.text,
                 kind,
             });
-            if out.len() == n {
-                break;
-            }
         }
         out
     }
@@ -175,7 +199,17 @@ impl Glossary {
     /// Positions in the spelling table of every key that may be within `k` edits of `key`, ascending:
     /// the union of the posting lists of the query's `3k + 1` rarest trigrams, less the keys whose
     /// length alone puts them more than `k` edits away.
-    fn misspelling_candidates(&self, key: &str, k: usize) -> impl Iterator<Item = usize> {
+    fn misspelling_candidates<'a>(
+        &'a self,
+        key: &'a str,
+        k: usize,
+    ) -> Box<dyn Iterator<Item = usize> + 'a> {
+        if key.len() < 4 * k + 1 {
+            // Too few trigrams to rule anything out: every spelling of a length within reach.
+            let near =
+                move |&position: &usize| self.spelling_key(position).len().abs_diff(key.len()) <= k;
+            return Box::new((0..self.spelling_count()).filter(near));
+        }
         // One trigram per key byte; kept on the stack, as this runs on every query.
         let mut lists = [(0u32, 0u32); MAX_KEY_LEN];
         let mut count = 0;
@@ -184,7 +218,7 @@ impl Glossary {
             count += 1;
         }
         let lists = &mut lists[..count];
-        let needed = (3 * k + 1).min(lists.len());
+        let needed = 4 * k + 1;
         lists.sort_unstable_by_key(|&(_, len)| len);
         let postings = self.tables().gram_postings;
         // The lists overlap; a bitset over the table unites them in one pass and yields positions in
@@ -201,7 +235,7 @@ impl Glossary {
                 }
             }
         }
-        seen.into_iter().enumerate().flat_map(|(index, mut word)| {
+        Box::new(seen.into_iter().enumerate().flat_map(|(index, mut word)| {
             core::iter::from_fn(move || {
                 (word != 0).then(|| {
                     let bit = word.trailing_zeros() as usize;
@@ -209,7 +243,7 @@ impl Glossary {
                     index * 64 + bit
                 })
             })
-        })
+        }))
     }
 
     /// Where the posting list of one trigram lies in `GlossaryTables::gram_postings`, as (start, len);

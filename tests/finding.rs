@@ -283,7 +283,12 @@ fn find_terms_reference(text: &str) -> Vec<(&'static str, Range<usize>)> {
     original_offset.push(text.len());
     plain_scan(&plain)
         .into_iter()
-        .map(|(slug, range)| (slug, original_offset[range.start]..original_offset[range.end]))
+        .map(|(slug, range)| {
+            (
+                slug,
+                original_offset[range.start]..original_offset[range.end],
+            )
+        })
         .collect()
 }
 
@@ -462,4 +467,74 @@ proptest! {
     fn find_terms_agrees_with_a_plain_scan_on_any_text(text in "\\PC{0,120}") {
         prop_assert_eq!(find_terms_slugs(&text), find_terms_reference(&text), "{:?}", text);
     }
+}
+
+/// Every way one edit can misspell `key`: each neighbour swap, each deletion, and at each position one
+/// insertion and one substitution (with a letter chosen by position, so the sweep stays small).
+fn single_edits(key: &str) -> Vec<String> {
+    let chars: Vec<char> = key.chars().collect();
+    let letter = |i: usize| char::from(b'a' + (i * 7 % 26) as u8);
+    let mut out = Vec::new();
+    for i in 0..chars.len() {
+        let mut edited = chars.clone();
+        if i + 1 < chars.len() && chars[i] != chars[i + 1] {
+            edited.swap(i, i + 1);
+            out.push(edited.iter().collect());
+        }
+        let mut deleted = chars.clone();
+        deleted.remove(i);
+        out.push(deleted.iter().collect());
+        let mut inserted = chars.clone();
+        inserted.insert(i, letter(i));
+        out.push(inserted.iter().collect());
+        let mut substituted = chars.clone();
+        if substituted[i] != letter(i + 1) {
+            substituted[i] = letter(i + 1);
+            out.push(substituted.iter().collect());
+        }
+    }
+    out
+}
+
+#[test]
+fn suggest_finds_every_spelling_after_any_single_edit() {
+    let mut misses = Vec::new();
+    let mut tried = 0;
+    for term in social_glossary::terms() {
+        for spelling in std::iter::once(term.name()).chain(term.aliases().iter().copied()) {
+            // The spelling as lookup normalizes it: lower case, without the separators.
+            let key: String = spelling
+                .chars()
+                .filter(|c| !matches!(c, ' ' | '-' | '_' | '.' | '\'' | '/' | '\u{2019}'))
+                .flat_map(char::to_lowercase)
+                .collect();
+            let key = key.trim_start_matches('#');
+            if key.len() < 5 || !key.is_ascii() {
+                continue;
+            }
+            for typo in single_edits(key) {
+                tried += 1;
+                let found = social_glossary::suggest(&typo, 3);
+                // A typo one edit from three other spellings too ("roll": A-roll, B-roll, troll,
+                // poll) may leave the term fourth; anything else must not.
+                let ambiguous = found.len() == 3
+                    && found.iter().all(|s| {
+                        matches!(
+                            s.kind,
+                            SuggestionKind::Exact | SuggestionKind::Misspelling { edits: 1 }
+                        )
+                    });
+                if !found.iter().any(|s| s.term == *term) && !ambiguous {
+                    misses.push(format!("{typo:?} (for {spelling:?})"));
+                }
+            }
+        }
+    }
+    assert!(tried > 50_000, "{tried}");
+    assert!(
+        misses.is_empty(),
+        "{} of {tried} single-edit typos miss their term in the top 3: {:?}",
+        misses.len(),
+        &misses[..misses.len().min(40)]
+    );
 }

@@ -26,7 +26,10 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 pub use problem::{Problem, Problems};
-pub use validate::{Entry, EntrySource, MAX_SUMMARY_CHARS, TextMatch, is_valid_slug};
+pub use validate::{
+    Entry, EntrySource, MAX_FILE_BYTES, MAX_LIST_LEN, MAX_SUMMARY_CHARS, MAX_TEXT_CHARS, TextMatch,
+    is_valid_slug,
+};
 
 /// A glossary folder that passed every check, ready to be written out as Rust.
 #[derive(Debug, Clone)]
@@ -204,7 +207,10 @@ fn read_folder(folder: &Path, problems: &mut Problems) -> Vec<(PathBuf, Vec<u8>)
                 continue;
             }
         };
-        let file_name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        let file_name = path
+            .file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default();
         if path.is_dir()
             || file_name.starts_with('.')
             || file_name.eq_ignore_ascii_case("README.md")

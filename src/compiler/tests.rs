@@ -527,3 +527,250 @@ fn every_malformed_folder_is_rejected_with_exactly_the_expected_problems() {
         }
     }
 }
+
+#[test]
+fn control_bidi_and_invisible_characters_are_rejected_in_every_text() {
+    // As TOML escapes, so that the files themselves stay plain.
+    for (edit_from, edit_to, line) in [
+        ("name = \"Beta\"", "name = \"Be\\u202Eta\"", 1),
+        ("name = \"Beta\"", "name = \"Beta\\u0000\"", 1),
+        ("aliases = []", "aliases = [\"Be\\u200Bta\"]", 2),
+        ("summary = \"A short", "summary = \"\\u001B[31mA short", 4),
+        ("title = \"One\"", "title = \"O\\u2066ne\"", 12),
+        ("why = \"Because.\"", "why = \"Because.\\u007F\"", 16),
+    ] {
+        let p = problems_after("beta.toml", |t| t.replace(edit_from, edit_to));
+        assert_eq!(p.len(), 1, "{edit_to}: {p:#?}");
+        assert_eq!(p[0].line, Some(line), "{edit_to}: {}", p[0]);
+        assert!(
+            p[0].message.contains("control, bidi or invisible"),
+            "{}",
+            p[0]
+        );
+    }
+}
+
+#[test]
+fn a_cycle_of_replacements_is_rejected_at_each_link() {
+    let retire = |text: &str, by: &str| {
+        format!(
+            "{text}\n[deprecated]\nsince = \"2021\"\nsuperseded_by = \"{by}\"\nnote = \"Retired.\"\n"
+        )
+    };
+    let two = [
+        (
+            "alpha.toml".to_owned(),
+            retire(&entry("Alpha", &["beta"]), "beta"),
+        ),
+        (
+            "beta.toml".to_owned(),
+            retire(&entry("Beta", &["alpha"]), "alpha"),
+        ),
+    ];
+    let folder = Folder::new(&two);
+    let problems = compile_folder(&folder.0).unwrap_err();
+    assert_eq!(problems.iter().count(), 2, "{problems}");
+    assert!(
+        problems.iter().all(|p| p.message.contains("cycle (")),
+        "{problems}"
+    );
+
+    let three = [
+        (
+            "alpha.toml".to_owned(),
+            retire(&entry("Alpha", &["beta"]), "beta"),
+        ),
+        (
+            "beta.toml".to_owned(),
+            retire(&entry("Beta", &["gamma"]), "gamma"),
+        ),
+        (
+            "gamma.toml".to_owned(),
+            retire(&entry("Gamma", &["alpha"]), "alpha"),
+        ),
+    ];
+    let folder = Folder::new(&three);
+    let problems = compile_folder(&folder.0).unwrap_err();
+    assert_eq!(problems.iter().count(), 3, "{problems}");
+    assert!(
+        problems
+            .iter()
+            .all(|p| p.message.contains("alpha -> beta -> gamma -> alpha")
+                || p.message.contains("cycle")),
+        "{problems}"
+    );
+}
+
+#[test]
+fn dates_with_signs_or_out_of_range_parts_are_rejected() {
+    for date in [
+        "2024-+1-01",
+        "2026-13-01",
+        "2026-01-32",
+        "2026-02-30",
+        "+202-01-01",
+    ] {
+        let p = problems_after("beta.toml", |t| t.replace("2026-11-26", date));
+        assert_one(&p, "beta.toml", Some(10), "YYYY-MM-DD");
+    }
+    for since in ["2021-+8", "2021-13", "+202"] {
+        let p = problems_after("beta.toml", |t| {
+            format!("{t}\n[deprecated]\nsince = \"{since}\"\nnote = \"Retired.\"\n")
+        });
+        assert_one(&p, "beta.toml", Some(21), "YYYY, YYYY-MM or YYYY-MM-DD");
+    }
+}
+
+#[test]
+fn an_alias_of_punctuation_alone_is_called_that() {
+    for alias in ["---", "#", "\u{2019}"] {
+        let p = problems_after("beta.toml", |t| {
+            t.replace("aliases = []", &format!("aliases = [{alias:?}]"))
+        });
+        assert_one(&p, "beta.toml", Some(2), "only punctuation and spaces");
+    }
+}
+
+#[test]
+fn oversized_files_texts_and_lists_are_rejected() {
+    let p = problems_after("beta.toml", |t| {
+        t.replace("First sentence", &"Long. ".repeat(MAX_TEXT_CHARS / 5))
+    });
+    assert_one(&p, "beta.toml", Some(5), "characters; keep it to");
+
+    let aliases: Vec<String> = (0..=MAX_LIST_LEN).map(|i| format!("beta {i}")).collect();
+    let p = problems_after("beta.toml", |t| {
+        t.replace("aliases = []", &format!("aliases = {aliases:?}"))
+    });
+    assert_one(&p, "beta.toml", None, "`aliases` has 65 items");
+
+    let p = problems_after("beta.toml", |t| {
+        format!("{t}\n# {}\n", "padding ".repeat(MAX_FILE_BYTES / 8))
+    });
+    assert_one(&p, "beta.toml", None, "bytes, more than");
+}
+
+#[test]
+fn thousands_of_aliases_get_one_problem() {
+    // As many aliases as fit the size limit: one problem for the list, none per alias.
+    let aliases: Vec<String> = (0..5_000).map(|i| format!("b{i}")).collect();
+    let p = problems_after("beta.toml", |t| {
+        t.replace("aliases = []", &format!("aliases = {aliases:?}"))
+    });
+    assert_one(&p, "beta.toml", None, "`aliases` has 5000 items");
+}
+
+#[test]
+fn a_source_needs_an_https_url_with_a_host_and_a_title() {
+    for (url, needle) in [
+        ("http://example.com/page", "https://"),
+        ("https://", "host name"),
+        ("https://example .com", "spaces"),
+        ("https://localhost/x", "host name"),
+    ] {
+        let p = problems_after("beta.toml", |t| {
+            format!("{t}\n[[sources]]\nurl = {url:?}\ntitle = \"A page\"\n")
+        });
+        assert_one(&p, "beta.toml", Some(21), needle);
+    }
+    let p = problems_after("beta.toml", |t| {
+        format!("{t}\n[[sources]]\nurl = \"https://example.com/\"\ntitle = \" \"\n")
+    });
+    assert_one(&p, "beta.toml", Some(20), "non-empty `title`");
+    let ok = [
+        (
+            "beta.toml".to_owned(),
+            format!(
+                "{}\n[[sources]]\nurl = \"https://example.com/a?b=c#d\"\ntitle = \"A page\"\naccessed = \"2026-12-04\"\n",
+                entry("Beta", &["alpha"])
+            ),
+        ),
+        ("alpha.toml".to_owned(), entry("Alpha", &["beta"])),
+    ];
+    let folder = Folder::new(&ok);
+    let compiled = compile_folder(&folder.0).unwrap();
+    assert_eq!(
+        compiled.entries()[1].sources[0].accessed,
+        Some((2026, 12, 4))
+    );
+}
+
+#[test]
+fn a_file_name_that_is_not_utf8_is_reported_by_its_lossy_name() {
+    use std::os::unix::ffi::OsStrExt;
+    let folder = Folder::new(&three());
+    let name = std::ffi::OsStr::from_bytes(b"bad\xffname.toml");
+    std::fs::write(folder.0.join(name), entry("Bad", &["alpha"])).unwrap();
+    let problems = compile_folder(&folder.0).unwrap_err();
+    let text = problems.to_string();
+    assert!(text.contains("bad\u{fffd}name"), "{text}");
+    assert!(!text.contains("file name \"\""), "{text}");
+}
+
+/// Validates and renders in-memory files, as the build does with a folder: the glossary's code, or its
+/// problems. Any panic fails the calling test.
+fn compile_in_memory(files: &[(String, String)]) -> Result<String, Problems> {
+    let files: Vec<(PathBuf, Vec<u8>)> = files
+        .iter()
+        .map(|(name, text)| (PathBuf::from("mem").join(name), text.clone().into_bytes()))
+        .collect();
+    let (entries, keys) = validate::validate(&files, Path::new("mem"), &[])?;
+    CompiledGlossary {
+        entries,
+        keys,
+        base: None,
+    }
+    .to_rust("crate")
+}
+
+#[test]
+fn ten_thousand_numbered_entries_build() {
+    let files: Vec<(String, String)> = (0..10_000)
+        .map(|i| {
+            let next = format!("synthetic-term-{}", (i + 1) % 10_000);
+            (
+                format!("synthetic-term-{i}.toml"),
+                entry(&format!("Synthetic Term {i}"), &[next.as_str()]),
+            )
+        })
+        .collect();
+    let code = compile_in_memory(&files).expect("numbered names build");
+    assert!(code.contains("pub static GLOSSARY"));
+}
+
+/// A name for a generated entry: numbered, near-identical, long, or Unicode.
+fn generated_name() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    prop_oneof![
+        (0u32..100_000).prop_map(|n| format!("Creator {n}")),
+        "[A-Za-z]{1,3}( [A-Za-z]{1,3}){0,2}",
+        "[a-z ]{60,140}",
+        "\\PC{1,12}",
+        "[-#'. ]{1,4}",
+    ]
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn any_entry_set_gives_a_glossary_or_its_problems(
+        names in proptest::collection::vec(generated_name(), 1..40),
+        aliases in proptest::collection::vec(generated_name(), 0..80),
+    ) {
+        let files: Vec<(String, String)> = names
+            .iter()
+            .enumerate()
+            .map(|(i, name)| {
+                let own: Vec<&String> = aliases.iter().skip(i).step_by(names.len()).collect();
+                let text = entry(name, &["entry-0"])
+                    .replace("aliases = []", &format!("aliases = {own:?}"));
+                (format!("entry-{i}.toml"), text)
+            })
+            .collect();
+        // Either outcome is fine; a panic is not. Problems always say which file.
+        if let Err(problems) = compile_in_memory(&files) {
+            proptest::prop_assert!(problems.iter().all(|p| p.file.starts_with("mem")));
+        }
+    }
+}

@@ -1,7 +1,7 @@
 //! The rules a glossary must satisfy, checked across all files at once: every violation becomes a
 //! [`Problem`](super::Problem) with its file and line, and nothing is dropped silently.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 
 use super::english::{regular_plural, singular_forms};
@@ -12,6 +12,13 @@ use crate::taxonomy::{Category, Platform};
 
 /// The longest summary, in characters: it has to fit a tooltip.
 pub const MAX_SUMMARY_CHARS: usize = 160;
+/// The longest any other text of an entry may be, in characters (a definition of five long sentences
+/// is about 1,000).
+pub const MAX_TEXT_CHARS: usize = 2_000;
+/// The most items any list of an entry (aliases, examples, benefits, related, sources, ...) may hold.
+pub const MAX_LIST_LEN: usize = 64;
+/// The largest glossary file, in bytes; a real entry is a few kilobytes.
+pub const MAX_FILE_BYTES: usize = 64 * 1024;
 
 /// A validated entry, with its links resolved to positions in [`CompiledGlossary::entries`](super::CompiledGlossary::entries).
 #[derive(Debug, Clone, PartialEq)]
@@ -112,9 +119,20 @@ pub(crate) fn validate(
     for (path, bytes) in files {
         let slug = path
             .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or("")
-            .to_owned();
+            .map(|stem| stem.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if bytes.len() > MAX_FILE_BYTES {
+            problems.push(
+                path,
+                None,
+                format!(
+                    "the file has {} bytes, more than the {MAX_FILE_BYTES} an entry may have",
+                    bytes.len()
+                ),
+            );
+            unreadable.insert(slug);
+            continue;
+        }
         let text = match std::str::from_utf8(bytes) {
             Ok(text) => text,
             Err(err) => {
@@ -163,6 +181,7 @@ pub(crate) fn validate(
     for (i, links) in pending.iter().enumerate() {
         let entry = &entries[i];
         let mut list = Vec::new();
+        let mut listed = HashSet::new();
         for (slug, line) in &links.related {
             match position(slug.as_str()).as_ref() {
                 _ if *slug == entry.slug => problems.push(
@@ -170,7 +189,7 @@ pub(crate) fn validate(
                     Some(*line),
                     format!("`related` lists the entry itself ({slug})"),
                 ),
-                Some(&j) if list.contains(&j) => problems.push(
+                Some(&j) if !listed.insert(j) => problems.push(
                     &entry.file,
                     Some(*line),
                     format!("`related` lists {slug} twice"),
@@ -210,6 +229,8 @@ pub(crate) fn validate(
         });
     }
 
+    report_replacement_cycles(&entries, &pending, &superseded, &mut problems);
+
     // Lookup keys: a key may belong to one entry only.
     let mut keys: BTreeMap<String, usize> = BTreeMap::new();
     for (i, entry_keys) in key_lines.iter().enumerate() {
@@ -246,8 +267,9 @@ pub(crate) fn validate(
     for (i, entry) in entries.iter_mut().enumerate() {
         let mut related = explicit[i].clone();
         entry.explicit_related = related.len();
+        let mut listed: HashSet<usize> = related.iter().copied().collect();
         for &j in &backlinks[i] {
-            if !related.contains(&j) {
+            if listed.insert(j) {
                 related.push(j);
             }
         }
@@ -257,6 +279,175 @@ pub(crate) fn validate(
         }
     }
     problems.into_result((entries, keys))
+}
+
+/// Reports every cycle of `superseded_by` (A replaced by B, B replaced by A), once, at each link of it:
+/// a retired feature cannot be replaced by itself. Each entry names at most one successor, so
+/// following the links from every entry, and never twice through the same entry, is linear.
+fn report_replacement_cycles(
+    entries: &[Entry],
+    pending: &[PendingLinks],
+    superseded: &[Option<usize>],
+    problems: &mut Problems,
+) {
+    // 0: not visited, 1: on the path being followed, 2: done.
+    let mut state = vec![0u8; entries.len()];
+    for start in 0..entries.len() {
+        let mut path = Vec::new();
+        let mut at = Some(start);
+        while let Some(i) = at.filter(|&i| i < entries.len() && state[i] == 0) {
+            state[i] = 1;
+            path.push(i);
+            at = superseded[i];
+        }
+        if let Some(i) = at.filter(|&i| i < entries.len() && state[i] == 1) {
+            let cycle = &path[path.iter().position(|&p| p == i).unwrap_or(0)..];
+            let names: Vec<&str> = cycle.iter().map(|&c| entries[c].slug.as_str()).collect();
+            for &c in cycle {
+                let line = pending[c].superseded_by.as_ref().map(|(_, line)| *line);
+                problems.push(
+                    &entries[c].file,
+                    line,
+                    format!(
+                        "`superseded_by` makes a cycle ({} -> {}): a replacement cannot lead back",
+                        names.join(" -> "),
+                        names[0]
+                    ),
+                );
+            }
+        }
+        for i in path {
+            state[i] = 2;
+        }
+    }
+}
+
+/// Every text of a raw entry with the name of its field and where it starts, for the checks that
+/// apply to all text alike.
+fn raw_texts(raw: &RawEntry) -> Vec<(&'static str, &str, usize)> {
+    let mut texts = vec![
+        ("name", raw.name.get_ref().as_str(), raw.name.span().start),
+        (
+            "category",
+            raw.category.get_ref(),
+            raw.category.span().start,
+        ),
+        ("summary", raw.summary.get_ref(), raw.summary.span().start),
+        (
+            "definition",
+            raw.definition.get_ref(),
+            raw.definition.span().start,
+        ),
+    ];
+    for (field, items) in [
+        ("aliases", &raw.aliases),
+        ("examples", &raw.examples),
+        ("related", &raw.related),
+        ("phrasings", &raw.phrasings),
+    ] {
+        texts
+            .extend((items.iter()).map(|item| (field, item.get_ref().as_str(), item.span().start)));
+    }
+    for b in &raw.benefits {
+        let at = b.span().start;
+        texts.push(("benefits.title", &b.get_ref().title, at));
+        texts.push(("benefits.description", &b.get_ref().description, at));
+    }
+    for p in &raw.platforms {
+        let at = p.span().start;
+        texts.push(("platforms.platform", p.get_ref().platform.get_ref(), at));
+        texts.push(("platforms.why", &p.get_ref().why, at));
+    }
+    for s in &raw.sources {
+        let at = s.span().start;
+        texts.push(("sources.url", s.get_ref().url.get_ref(), at));
+        texts.push(("sources.title", &s.get_ref().title, at));
+    }
+    for (field, item) in [
+        ("formula", &raw.formula),
+        ("last_reviewed", &raw.last_reviewed),
+        ("text_match", &raw.text_match),
+    ] {
+        if let Some(item) = item {
+            texts.push((field, item.get_ref(), item.span().start));
+        }
+    }
+    if let Some(r) = &raw.range {
+        texts.push(("range.unit", &r.get_ref().unit, r.span().start));
+        texts.push(("range.note", &r.get_ref().note, r.span().start));
+    }
+    if let Some(d) = &raw.deprecated {
+        texts.push((
+            "deprecated.since",
+            d.get_ref().since.get_ref(),
+            d.span().start,
+        ));
+        texts.push(("deprecated.note", &d.get_ref().note, d.span().start));
+    }
+    texts
+}
+
+/// The checks every text and list of an entry gets: no control, bidi or invisible format characters
+/// (they would reach terminals and web pages, reorder or hide text, and make equal-looking names
+/// differ), no text longer than [`MAX_TEXT_CHARS`], no list longer than [`MAX_LIST_LEN`].
+fn check_texts(path: &Path, text: &str, raw: &RawEntry, problems: &mut Problems) {
+    for (field, value, at) in raw_texts(raw) {
+        if let Some(c) = value.chars().find(|&c| is_forbidden(c)) {
+            problems.push(
+                path,
+                Some(line_of(text, at)),
+                format!(
+                    "`{field}` holds U+{:04X}, a control, bidi or invisible format character; remove it",
+                    u32::from(c)
+                ),
+            );
+        }
+        let chars = value.chars().count();
+        if chars > MAX_TEXT_CHARS {
+            problems.push(
+                path,
+                Some(line_of(text, at)),
+                format!("`{field}` has {chars} characters; keep it to {MAX_TEXT_CHARS} or fewer"),
+            );
+        }
+    }
+    let lists = [
+        ("aliases", raw.aliases.len()),
+        ("examples", raw.examples.len()),
+        ("benefits", raw.benefits.len()),
+        ("platforms", raw.platforms.len()),
+        ("related", raw.related.len()),
+        ("phrasings", raw.phrasings.len()),
+        ("sources", raw.sources.len()),
+    ];
+    for (field, len) in lists {
+        if len > MAX_LIST_LEN {
+            problems.push(
+                path,
+                None,
+                format!("`{field}` has {len} items; keep it to {MAX_LIST_LEN} or fewer"),
+            );
+        }
+    }
+}
+
+/// Characters no entry may hold: C0 and C1 controls other than the tab and line breaks that folding
+/// white space removes, DEL, bidi controls and marks, and the invisible format characters (zero-width
+/// spaces and joiners, word joiners, the byte-order mark, soft hyphens, tag characters, ...).
+fn is_forbidden(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        || matches!(
+            c,
+            '\u{00AD}'
+                | '\u{061C}'
+                | '\u{180E}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{2028}'..='\u{202E}'
+                | '\u{2060}'..='\u{206F}'
+                | '\u{FEFF}'
+                | '\u{FFF9}'..='\u{FFFB}'
+                | '\u{E0000}'..='\u{E007F}'
+        )
 }
 
 /// Adds the forms people type beyond the written keys: the singular of a plural name ("reels" finds
@@ -323,7 +514,10 @@ fn check_entry(
         );
     }
 
+    check_texts(path, text, &raw, problems);
+
     let mut keys: Vec<(String, usize)> = Vec::new();
+    let mut seen_keys: HashSet<String> = HashSet::new();
     let mut add_key = |written: &str, at: usize, what: &str, problems: &mut Problems| {
         if written.trim().is_empty() {
             problems.push(path, line(at), format!("{what} is empty"));
@@ -332,27 +526,32 @@ fn check_entry(
         match NormalizedKey::new(written) {
             Some(key) => {
                 let key = key.as_str().to_owned();
-                if !keys.iter().any(|(k, _)| *k == key) {
+                if seen_keys.insert(key.clone()) {
                     keys.push((key, line_of(text, at)));
                 }
             }
-            None => problems.push(
+            None if written.chars().any(char::is_alphanumeric) => problems.push(
                 path,
                 line(at),
                 format!("{what} {written:?} is longer than {MAX_KEY_LEN} bytes once normalized"),
+            ),
+            None => problems.push(
+                path,
+                line(at),
+                format!(
+                    "{what} {written:?} is only punctuation and spaces, which lookup ignores; \
+                     give it letters or digits"
+                ),
             ),
         }
     };
     let name = raw.name.get_ref().trim().to_owned();
     add_key(&name, raw.name.span().start, "`name`", problems);
     let mut aliases = Vec::new();
+    let mut seen_aliases: HashSet<String> = HashSet::from([name.to_ascii_lowercase()]);
     for alias in &raw.aliases {
         let written = alias.get_ref().trim();
-        if aliases
-            .iter()
-            .any(|a: &String| a.eq_ignore_ascii_case(written))
-            || written.eq_ignore_ascii_case(&name)
-        {
+        if !seen_aliases.insert(written.to_ascii_lowercase()) {
             problems.push(
                 path,
                 line(alias.span().start),
@@ -377,7 +576,7 @@ fn check_entry(
             );
         }
         if let Some(slug_key) = slug_key {
-            if !keys.iter().any(|(k, _)| *k == slug_key) {
+            if seen_keys.insert(slug_key.clone()) {
                 keys.push((slug_key, 1));
             }
         }
@@ -691,7 +890,9 @@ pub fn is_valid_slug(s: &str) -> bool {
 fn parse_date(s: &str) -> Option<(u16, u8, u8)> {
     let mut parts = s.trim().splitn(3, '-');
     let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
-    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+    let digits =
+        |part: &str, len: usize| part.len() == len && part.bytes().all(|b| b.is_ascii_digit());
+    if !digits(y, 4) || !digits(m, 2) || !digits(d, 2) {
         return None;
     }
     let (year, month, day): (u16, u8, u8) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
