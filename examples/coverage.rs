@@ -1,5 +1,5 @@
 //! Prints what the built-in glossary covers: entries per category and platform, and the share of
-//! entries with platforms, formulas, ranges, examples and retirement notes. The README's coverage table
+//! entries with platforms, formulas, ranges, examples, retirement notes and sources. The README's coverage table
 //! comes from this program.
 //!
 //! ```text
@@ -41,8 +41,14 @@ fn main() {
         "| retired (deprecated) | {} |",
         with(&|t| t.is_deprecated())
     );
+    println!(
+        "| citing at least one source | {} |",
+        with(&|t| !t.sources().is_empty())
+    );
     let aliases: usize = terms.iter().map(|t| t.aliases().len()).sum();
     let links: usize = terms.iter().map(|t| t.related().len()).sum();
     println!("| aliases, in all | {aliases} |");
+    let sources: usize = terms.iter().map(|t| t.sources().len()).sum();
     println!("| related links, in all (both directions) | {links} |");
+    println!("| sources cited, in all | {sources} |");
 }
