@@ -1,5 +1,7 @@
-//! Links glossary terms in a Markdown document: the first mention of each term becomes a link, while
-//! code blocks, code spans and existing links are left alone.
+//! Links glossary terms in a Markdown document: the first mention of each term becomes a link. The
+//! document is read with a real Markdown parser (pulldown-cmark), so only prose is touched: code
+//! blocks and spans, links and images, headings, HTML (blocks, `<a>` and `<code>` elements,
+//! comments), bare URLs and bracketed text come out byte for byte as they went in.
 //!
 //! ```text
 //! cargo run --example autolink -- article.md > linked.md
@@ -11,66 +13,102 @@ use std::io::Read;
 use std::ops::Range;
 use std::process::ExitCode;
 
-fn main() -> ExitCode {
-    let mut base_url = "https://example.com/glossary/".to_owned();
-    let mut path = None;
-    let mut args = std::env::args().skip(1);
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--base-url" => match args.next() {
-                Some(url) => base_url = url,
-                None => return usage("--base-url needs a value"),
-            },
-            "-h" | "--help" => return usage(""),
-            _ => path = Some(arg),
+use lexopt::prelude::*;
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+#[macro_use]
+#[path = "common/cli.rs"]
+mod cli;
+
+const USAGE: &str = "autolink [--base-url URL] [FILE]";
+const HELP: &str = "Links the first mention of each glossary term in a Markdown document.
+
+Usage: autolink [--base-url URL] [FILE]
+
+Arguments:
+  FILE              the Markdown file; standard input without it
+
+Options:
+  --base-url URL    what links start with; the term's slug follows (default https://example.com/glossary/)
+  -h, --help        print this help";
+
+/// What the command line asks for.
+struct Request {
+    base_url: String,
+    path: Option<std::path::PathBuf>,
+}
+
+fn parse() -> Result<Option<Request>, lexopt::Error> {
+    let mut request = Request {
+        base_url: "https://example.com/glossary/".to_owned(),
+        path: None,
+    };
+    let mut parser = lexopt::Parser::from_env();
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Short('h') | Long("help") => return Ok(None),
+            Long("base-url") => request.base_url = parser.value()?.string()?,
+            Value(path) if request.path.is_none() => request.path = Some(path.into()),
+            Value(_) => return Err("only one FILE at a time".into()),
+            _ => return Err(arg.unexpected()),
         }
     }
+    Ok(Some(request))
+}
+
+fn main() -> ExitCode {
+    let request = match parse() {
+        Err(err) => return cli::usage_error(USAGE, err),
+        Ok(None) => {
+            say!("{HELP}");
+            return ExitCode::SUCCESS;
+        }
+        Ok(Some(request)) => request,
+    };
     let mut markdown = String::new();
-    let read = match &path {
+    let read = match &request.path {
         Some(path) => std::fs::read_to_string(path).map(|text| markdown = text),
         None => std::io::stdin().read_to_string(&mut markdown).map(|_| ()),
     };
     if let Err(err) = read {
-        eprintln!(
-            "cannot read {}: {err}",
-            path.as_deref().unwrap_or("standard input")
-        );
+        let source =
+            (request.path.as_ref()).map_or("standard input".into(), |p| p.display().to_string());
+        eprintln!("cannot read {source}: {err}");
         return ExitCode::FAILURE;
     }
-    print!("{}", autolink(&markdown, &base_url));
+    say_raw!("{}", autolink(&markdown, &request.base_url));
     ExitCode::SUCCESS
 }
 
-fn usage(problem: &str) -> ExitCode {
-    if !problem.is_empty() {
-        eprintln!("{problem}");
-    }
-    eprintln!("usage: autolink [--base-url URL] [FILE]   (reads standard input without FILE)");
-    if problem.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    }
-}
-
-/// The Markdown with the first mention of every glossary term turned into `[text](base_url + slug)`.
+/// The Markdown with the first mention of every glossary term in its prose turned into
+/// `[text](base_url + slug)`; every other byte as it was.
 fn autolink(markdown: &str, base_url: &str) -> String {
-    let protected = protected_ranges(markdown);
+    let prose = prose_ranges(markdown);
     let mut linked: HashSet<&str> = HashSet::new();
     let mut out = String::with_capacity(markdown.len() + markdown.len() / 8);
     let mut copied = 0;
+    let mut next_prose = 0;
     for mention in social_glossary::find_terms(markdown) {
-        let inside = protected
-            .iter()
-            .any(|p| p.start < mention.range.end && mention.range.start < p.end);
-        if inside || !linked.insert(mention.term.slug()) {
+        // Mentions and prose ranges both come in order: one pass finds the range holding each.
+        while prose
+            .get(next_prose)
+            .is_some_and(|p| p.end <= mention.range.start)
+        {
+            next_prose += 1;
+        }
+        let in_prose = prose
+            .get(next_prose)
+            .is_some_and(|p| p.start <= mention.range.start && mention.range.end <= p.end);
+        if !in_prose
+            || in_url_or_brackets(markdown, &mention.range)
+            || !linked.insert(mention.term.slug())
+        {
             continue;
         }
         out.push_str(&markdown[copied..mention.range.start]);
         out.push_str(&format!(
-            "[{}]({}{})",
+            "[{}]({base_url}{})",
             mention.text,
-            base_url,
             mention.term.slug()
         ));
         copied = mention.range.end;
@@ -79,96 +117,181 @@ fn autolink(markdown: &str, base_url: &str) -> String {
     out
 }
 
-/// Byte ranges where no link may be added: fenced code blocks, code spans, existing links and
-/// autolinks, and link reference definitions.
-fn protected_ranges(markdown: &str) -> Vec<Range<usize>> {
-    let mut ranges = Vec::new();
-    let mut offset = 0;
-    let mut fence_start: Option<usize> = None;
-    for line in markdown.split_inclusive('\n') {
-        let trimmed = line.trim_start();
-        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
-            match fence_start.take() {
-                Some(start) => ranges.push(start..offset + line.len()),
-                None => fence_start = Some(offset),
+/// The byte ranges of running prose, in order, joined where they touch (so that a term broken over a
+/// line still counts): text and line breaks that are not inside a heading, a code block, a link, an
+/// image, an HTML block or metadata, nor between an inline `<a>`, `<code>`, `<pre>`, `<kbd>`,
+/// `<samp>`, `<script>` or `<style>` tag and its end.
+fn prose_ranges(markdown: &str) -> Vec<Range<usize>> {
+    let options = Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+    let mut ranges: Vec<Range<usize>> = Vec::new();
+    let (mut closed_blocks, mut open_html) = (0usize, 0usize);
+    for (event, range) in Parser::new_ext(markdown, options).into_offset_iter() {
+        match event {
+            Event::Start(tag) if no_links_inside(&tag) => closed_blocks += 1,
+            Event::End(tag) if no_links_inside_end(tag) => {
+                closed_blocks = closed_blocks.saturating_sub(1)
             }
-        } else if fence_start.is_none() {
-            if trimmed.starts_with('[') && trimmed.contains("]:") {
-                ranges.push(offset..offset + line.len());
-            } else {
-                inline_ranges(line, offset, &mut ranges);
+            Event::InlineHtml(html) => match html_element(&html) {
+                Some((true, name)) if PROTECTED_ELEMENTS.contains(&name.as_str()) => open_html += 1,
+                Some((false, name)) if PROTECTED_ELEMENTS.contains(&name.as_str()) => {
+                    open_html = open_html.saturating_sub(1)
+                }
+                _ => {}
+            },
+            Event::Text(_) | Event::SoftBreak if closed_blocks == 0 && open_html == 0 => {
+                match ranges.last_mut() {
+                    Some(last) if last.end == range.start => last.end = range.end,
+                    _ => ranges.push(range),
+                }
             }
+            _ => {}
         }
-        offset += line.len();
-    }
-    if let Some(start) = fence_start {
-        ranges.push(start..markdown.len());
     }
     ranges
 }
 
-/// Code spans, `[text](url)` / `[text][ref]` links and `<...>` autolinks within one line.
-fn inline_ranges(line: &str, offset: usize, ranges: &mut Vec<Range<usize>>) {
-    let bytes = line.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'`' => {
-                let ticks = bytes[i..].iter().take_while(|&&b| b == b'`').count();
-                let fence = &line[i..i + ticks];
-                match line[i + ticks..].find(fence) {
-                    Some(end) => {
-                        let stop = i + ticks + end + ticks;
-                        ranges.push(offset + i..offset + stop);
-                        i = stop;
-                    }
-                    None => i += ticks,
-                }
-            }
-            b'[' => match link_end(line, i) {
-                Some(stop) => {
-                    ranges.push(offset + i..offset + stop);
-                    i = stop;
-                }
-                None => i += 1,
-            },
-            b'<' => match line[i..].find('>') {
-                Some(end)
-                    if line[i + 1..i + end].contains(':') || line[i + 1..i + end].contains('@') =>
-                {
-                    ranges.push(offset + i..offset + i + end + 1);
-                    i += end + 1;
-                }
-                _ => i += 1,
-            },
-            _ => i += 1,
-        }
-    }
+/// Inline HTML elements whose content is not prose.
+const PROTECTED_ELEMENTS: &[&str] = &["a", "code", "pre", "kbd", "samp", "script", "style"];
+
+/// Whether nothing inside an element that starts with `tag` may be linked.
+fn no_links_inside(tag: &Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Heading { .. }
+            | Tag::CodeBlock(_)
+            | Tag::HtmlBlock
+            | Tag::Link { .. }
+            | Tag::Image { .. }
+            | Tag::MetadataBlock(_)
+    )
 }
 
-/// Where a link starting with `[` at `start` ends, if it is `[text](url)` or `[text][ref]`.
-fn link_end(line: &str, start: usize) -> Option<usize> {
-    let close = start + line[start..].find(']')?;
-    let rest = &line[close + 1..];
-    let closer = match rest.chars().next()? {
-        '(' => ')',
-        '[' => ']',
-        _ => return None,
+/// [`no_links_inside`] for the element's end.
+fn no_links_inside_end(tag: TagEnd) -> bool {
+    matches!(
+        tag,
+        TagEnd::Heading(_)
+            | TagEnd::CodeBlock
+            | TagEnd::HtmlBlock
+            | TagEnd::Link
+            | TagEnd::Image
+            | TagEnd::MetadataBlock(_)
+    )
+}
+
+/// An inline HTML tag as (opens, lower-cased element name): `<a href=x>` is `(true, "a")`, `</A>` is
+/// `(false, "a")`; `None` for comments, self-closing tags and anything else.
+fn html_element(html: &str) -> Option<(bool, String)> {
+    let inner = html.trim().strip_prefix('<')?.strip_suffix('>')?;
+    if inner.ends_with('/') || inner.starts_with('!') || inner.starts_with('?') {
+        return None;
+    }
+    let (opens, rest) = match inner.strip_prefix('/') {
+        Some(rest) => (false, rest),
+        None => (true, inner),
     };
-    Some(close + 1 + rest.find(closer)? + 1)
+    let name: String = rest
+        .chars()
+        .take_while(char::is_ascii_alphanumeric)
+        .collect();
+    (!name.is_empty()).then(|| (opens, name.to_ascii_lowercase()))
+}
+
+/// Whether a mention sits inside a bare URL (`https://example.com/blog/...`, `www.example.com`) or
+/// inside square brackets on its line (an unresolved `[reference]` or `[^note]`, where a link would
+/// nest in brackets).
+fn in_url_or_brackets(markdown: &str, mention: &Range<usize>) -> bool {
+    let before = &markdown[..mention.start];
+    let after = &markdown[mention.end..];
+    let token_start = before.rfind(char::is_whitespace).map_or(0, |i| {
+        i + before[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let token_end = mention.end + after.find(char::is_whitespace).unwrap_or(after.len());
+    let token = &markdown[token_start..token_end];
+    if token.contains("://") || token.starts_with("www.") {
+        return true;
+    }
+    let line_before = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    let line_after = &after[..after.find('\n').unwrap_or(after.len())];
+    let opened = line_before
+        .rfind('[')
+        .is_some_and(|open| !line_before[open..].contains(']'));
+    let closed = line_after
+        .find(']')
+        .is_some_and(|close| !line_after[..close].contains('['));
+    opened && closed
 }
 
 #[cfg(test)]
 mod tests {
     use super::autolink;
 
+    /// Markdown whose every region but the marked prose must come out untouched.
+    const CORPUS: &str = include_str!("../tests/data/autolink-corpus.md");
+
     #[test]
-    fn links_first_mentions_outside_code_and_links() {
-        let input = "Reach matters. `reach` in code. [reach](x) again.\n```\nreach\n```\nReach twice, CTR once.\n";
+    fn regions_that_are_not_prose_come_out_byte_for_byte() {
+        let output = autolink(CORPUS, "/g/");
+        // Each protected region of the corpus sits between a `<!-- keep -->` line and a
+        // `<!-- /keep -->` line, and holds glossary terms that must not be linked.
+        let mut rest = CORPUS;
+        let mut regions = 0;
+        while let Some(start) = rest.find("<!-- keep -->\n") {
+            let region_start = start + "<!-- keep -->\n".len();
+            let region_end = region_start + rest[region_start..].find("<!-- /keep -->").unwrap();
+            let region = &rest[region_start..region_end];
+            assert!(
+                output.contains(region),
+                "changed:\n{region}\n--- in ---\n{output}"
+            );
+            assert!(
+                !social_glossary::find_terms(region).is_empty(),
+                "no term in {region}"
+            );
+            regions += 1;
+            rest = &rest[region_end..];
+        }
+        assert!(regions >= 10, "{regions}");
+    }
+
+    #[test]
+    fn prose_is_linked_once_per_term_also_after_every_protected_region() {
+        let output = autolink(CORPUS, "/g/");
+        for expected in [
+            "[Reach](/g/reach)",
+            "[engagement rate](/g/engagement-rate)",
+            "[influencer marketing](/g/influencer-marketing)",
+            "[CTR](/g/click-through-rate)",
+            "[hashtag](/g/hashtag)",
+            "[brand\nambassadors](/g/brand-ambassador)",
+        ] {
+            assert_eq!(
+                output.matches(expected).count(),
+                1,
+                "{expected} in\n{output}"
+            );
+        }
+        assert!(
+            !output.contains("[[") && !output.contains("](/g/reach)]"),
+            "{output}"
+        );
+        assert!(
+            !output.contains("[^[") && !output.contains("/[blog]"),
+            "{output}"
+        );
+    }
+
+    #[test]
+    fn a_tilde_fence_is_not_closed_by_backticks() {
+        let input = "~~~\nreach\n```\nengagement rate\n~~~\n\nAfter the fence, reach is prose.\n";
         let output = autolink(input, "/g/");
         assert_eq!(
             output,
-            "[Reach](/g/reach) matters. `reach` in code. [reach](x) again.\n```\nreach\n```\nReach twice, [CTR](/g/click-through-rate) once.\n"
+            "~~~\nreach\n```\nengagement rate\n~~~\n\nAfter the fence, [reach](/g/reach) is prose.\n"
         );
     }
 }

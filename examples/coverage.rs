@@ -6,49 +6,61 @@
 //! cargo run --example coverage
 //! ```
 
-fn main() {
+#[macro_use]
+#[path = "common/cli.rs"]
+mod cli;
+
+fn main() -> std::process::ExitCode {
+    match cli::no_arguments(
+        "Prints what the built-in glossary covers, as the Markdown tables of the README.\n\nUsage: coverage\n\nOptions:\n  -h, --help  print this help",
+    ) {
+        Err(err) => return cli::usage_error("coverage", err),
+        Ok(false) => return std::process::ExitCode::SUCCESS,
+        Ok(true) => {}
+    }
     let g = social_glossary::glossary();
     let terms = g.terms();
     let total = terms.len();
     let share = |n: usize| format!("{n} ({:.0}%)", 100.0 * n as f64 / total as f64);
 
-    println!("| category | entries |\n| --- | ---: |");
+    say!("| category | entries |\n| --- | ---: |");
     for (category, count) in g.categories() {
-        println!("| {category} | {count} |");
+        say!("| {category} | {count} |");
     }
-    println!("\n| platform | entries |\n| --- | ---: |");
+    say!("\n| platform | entries |\n| --- | ---: |");
     for (platform, count) in g.platforms() {
-        println!("| {platform} | {count} |");
+        say!("| {platform} | {count} |");
     }
     let with =
         |f: &dyn Fn(&social_glossary::Term) -> bool| share(terms.iter().filter(|t| f(t)).count());
-    println!("\n| | entries |\n| --- | ---: |");
-    println!("| all | {total} |");
-    println!(
+    say!("\n| | entries |\n| --- | ---: |");
+    say!("| all | {total} |");
+    say!(
         "| tied to at least one platform | {} |",
         with(&|t| !t.platforms().is_empty())
     );
-    println!("| with a formula | {} |", with(&|t| t.formula().is_some()));
-    println!(
+    say!("| with a formula | {} |", with(&|t| t.formula().is_some()));
+    say!(
         "| with a typical range | {} |",
         with(&|t| t.range().is_some())
     );
-    println!(
+    say!(
         "| with examples | {} |",
         with(&|t| !t.examples().is_empty())
     );
-    println!(
+    say!(
         "| retired (deprecated) | {} |",
         with(&|t| t.is_deprecated())
     );
-    println!(
+    say!(
         "| citing at least one source | {} |",
         with(&|t| !t.sources().is_empty())
     );
     let aliases: usize = terms.iter().map(|t| t.aliases().len()).sum();
     let links: usize = terms.iter().map(|t| t.related().len()).sum();
-    println!("| aliases, in all | {aliases} |");
+    say!("| aliases, in all | {aliases} |");
     let sources: usize = terms.iter().map(|t| t.sources().len()).sum();
-    println!("| related links, in all (both directions) | {links} |");
-    println!("| sources cited, in all | {sources} |");
+    say!("| related links, in all (both directions) | {links} |");
+    say!("| sources cited, in all | {sources} |");
+    std::process::ExitCode::SUCCESS
 }

@@ -5,6 +5,10 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+#[macro_use]
+#[path = "common/cli.rs"]
+mod cli;
+
 struct Counting;
 
 static CALLS: AtomicUsize = AtomicUsize::new(0);
@@ -31,13 +35,20 @@ fn measure(label: &str, runs: usize, mut work: impl FnMut()) {
     }
     let calls = CALLS.load(Ordering::Relaxed) - calls;
     let bytes = BYTES.load(Ordering::Relaxed) - bytes;
-    println!(
+    say!(
         "| {label} | {runs} | {calls} | {bytes} | {:.1} |",
         bytes as f64 / runs as f64
     );
 }
 
-fn main() {
+fn main() -> std::process::ExitCode {
+    match cli::no_arguments(
+        "Prints the heap use of each query over a workload.\n\nUsage: heap_usage\n\nOptions:\n  -h, --help  print this help",
+    ) {
+        Err(err) => return cli::usage_error("heap_usage", err),
+        Ok(false) => return std::process::ExitCode::SUCCESS,
+        Ok(true) => {}
+    }
     let queries = [
         "micro-influencer",
         "Micro-Influencers",
@@ -47,7 +58,7 @@ fn main() {
         "not a term",
     ];
     let prose = "Our influencer marketing plan pairs micro-influencers with UGC ads and tracks CTR, CPM and reach.";
-    println!(
+    say!(
         "| workload | runs | allocations | bytes | bytes per run |\n| --- | ---: | ---: | ---: | ---: |"
     );
     measure("get + lookup, 6 queries", 10_000, || {
@@ -79,4 +90,5 @@ fn main() {
     measure("find_terms, later calls (100-byte text)", 1_000, || {
         std::hint::black_box(social_glossary::find_terms(prose));
     });
+    std::process::ExitCode::SUCCESS
 }

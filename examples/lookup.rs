@@ -6,37 +6,82 @@
 //! cargo run --features serde --example lookup -- --json reach   # the entry as JSON
 //! ```
 //!
-//! A query that names no term prints the closest terms to stderr and exits with status 1.
+//! A query that names no term prints the closest terms to standard error and exits with status 1; a
+//! bad command line exits with status 2.
 
 use std::process::ExitCode;
 
-fn main() -> ExitCode {
-    let mut args: Vec<String> = std::env::args().skip(1).collect();
-    if args.is_empty() || args.iter().any(|a| a == "-h" || a == "--help") {
-        eprintln!("usage: lookup [--json] <term>   (for example: lookup \"micro influencers\")");
-        eprintln!(
-            "       lookup --list            (categories and platforms with their term counts)"
-        );
-        return if args.is_empty() {
-            ExitCode::FAILURE
-        } else {
-            ExitCode::SUCCESS
-        };
-    }
-    if args[0] == "--list" {
-        print_counts();
-        return ExitCode::SUCCESS;
-    }
-    let json = args[0] == "--json";
-    if json {
-        args.remove(0);
-    }
+use lexopt::prelude::*;
 
-    let query = args.join(" ");
-    match social_glossary::try_lookup(&query) {
+#[macro_use]
+#[path = "common/cli.rs"]
+mod cli;
+
+const USAGE: &str = "lookup [--json] <term>...  |  lookup --list";
+const HELP: &str =
+    "Prints the glossary entry a query names, forgiving case, spacing, plurals and typos.
+
+Usage: lookup [--json] <term>...
+       lookup --list
+
+Arguments:
+  <term>...   the words of the query, joined by spaces (\"micro influencers\", \"CTR\")
+
+Options:
+  --json      print the entry as JSON (needs the serde feature)
+  --list      print the categories and platforms with their term counts
+  -h, --help  print this help";
+
+/// What the command line asks for.
+enum Request {
+    Help,
+    List,
+    Entry { query: String, json: bool },
+}
+
+fn parse() -> Result<Request, lexopt::Error> {
+    let (mut words, mut json, mut list) = (Vec::new(), false, false);
+    let mut parser = lexopt::Parser::from_env();
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Short('h') | Long("help") => return Ok(Request::Help),
+            Long("json") => json = true,
+            Long("list") => list = true,
+            Value(word) => words.push(word.string()?),
+            _ => return Err(arg.unexpected()),
+        }
+    }
+    match (list, words.is_empty()) {
+        (true, true) if !json => Ok(Request::List),
+        (true, _) => Err("--list takes no query and no --json".into()),
+        (false, true) => Err("missing the term to look up".into()),
+        (false, false) => Ok(Request::Entry {
+            query: words.join(" "),
+            json,
+        }),
+    }
+}
+
+fn main() -> ExitCode {
+    match parse() {
+        Err(err) => cli::usage_error(USAGE, err),
+        Ok(Request::Help) => {
+            say!("{HELP}");
+            ExitCode::SUCCESS
+        }
+        Ok(Request::List) => {
+            print_counts();
+            ExitCode::SUCCESS
+        }
+        Ok(Request::Entry { query, json }) => look_up(&query, json),
+    }
+}
+
+fn look_up(query: &str, json: bool) -> ExitCode {
+    match social_glossary::try_lookup(query) {
         Ok(term) if json => print_json(term),
         Ok(term) => {
-            println!("{term}");
+            say!("{term}");
             ExitCode::SUCCESS
         }
         Err(miss) => {
@@ -54,13 +99,13 @@ fn main() -> ExitCode {
 }
 
 fn print_counts() {
-    println!("Categories:");
+    say!("Categories:");
     for (category, count) in social_glossary::categories() {
-        println!("  {category:<26} {count:>4}");
+        say!("  {category:<26} {count:>4}");
     }
-    println!("Platforms:");
+    say!("Platforms:");
     for (platform, count) in social_glossary::platforms() {
-        println!("  {platform:<26} {count:>4}");
+        say!("  {platform:<26} {count:>4}");
     }
 }
 
@@ -68,7 +113,7 @@ fn print_counts() {
 fn print_json(term: &social_glossary::Term) -> ExitCode {
     match serde_json::to_string_pretty(term) {
         Ok(json) => {
-            println!("{json}");
+            say!("{json}");
             ExitCode::SUCCESS
         }
         Err(err) => {

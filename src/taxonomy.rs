@@ -46,8 +46,9 @@ macro_rules! id_enum {
         }
 
         impl fmt::Display for $name {
+            /// The id, padded and aligned as the format asks (`{:<26}`).
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.as_str())
+                f.pad(self.as_str())
             }
         }
 

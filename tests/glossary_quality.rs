@@ -261,9 +261,28 @@ fn fact_prose(term: &Term) -> String {
 
 /// Words that state a law or a platform rule.
 const RULE_WORDS: &[&str] = &[
-    "law", "laws", "act", "regulation", "regulations", "directive", "ftc", "gdpr", "ccpa", "coppa",
-    "dsa", "asa", "require", "requires", "required", "must", "limit", "limits", "banned",
-    "prohibit", "prohibits", "prohibited",
+    "law",
+    "laws",
+    "act",
+    "regulation",
+    "regulations",
+    "directive",
+    "ftc",
+    "gdpr",
+    "ccpa",
+    "coppa",
+    "dsa",
+    "asa",
+    "require",
+    "requires",
+    "required",
+    "must",
+    "limit",
+    "limits",
+    "banned",
+    "prohibit",
+    "prohibits",
+    "prohibited",
 ];
 
 #[test]
@@ -272,7 +291,9 @@ fn every_entry_that_states_a_figure_date_price_law_or_rule_cites_a_source() {
     let mut fact_bearing = 0;
     for term in social_glossary::terms() {
         let prose = fact_prose(term);
-        let figure = prose.chars().any(|c| c.is_ascii_digit() || "$€£".contains(c));
+        let figure = prose
+            .chars()
+            .any(|c| c.is_ascii_digit() || "$€£".contains(c));
         let rule = prose
             .split(|c: char| !c.is_alphanumeric())
             .any(|word| RULE_WORDS.contains(&word.to_lowercase().as_str()));
@@ -283,25 +304,93 @@ fn every_entry_that_states_a_figure_date_price_law_or_rule_cites_a_source() {
             }
         }
     }
-    println!("{fact_bearing} fact-bearing entries, {} without a source", unsourced.len());
-    assert!(unsourced.is_empty(), "entries that state facts without a source: {unsourced:?}");
+    println!(
+        "{fact_bearing} fact-bearing entries, {} without a source",
+        unsourced.len()
+    );
+    assert!(
+        unsourced.is_empty(),
+        "entries that state facts without a source: {unsourced:?}"
+    );
 }
 
 #[test]
 fn the_glossary_is_written_in_american_english() {
     // British forms that have an American spelling; each is matched as a whole word, in any case.
     const BRITISH: &[&str] = &[
-        "colour", "colours", "behaviour", "behaviours", "favour", "favourite", "favourites",
-        "honour", "labour", "rumour", "centre", "centres", "programme", "programmes", "catalogue",
-        "defence", "licence", "offence", "travelled", "modelling", "analyse", "analysed",
-        "judgement", "ageing", "grey", "enquiry", "enquiries", "organise", "organised",
-        "organisation", "organisations", "recognise", "recognised", "monetise", "monetised",
-        "monetisation", "prioritise", "optimise", "optimised", "optimisation", "personalise",
-        "personalised", "customise", "customised", "realise", "categorise", "summarise",
-        "emphasise", "minimise", "maximise", "utilise", "authorise", "criticise", "apologise",
-        "specialise", "normalise", "visualise", "finalise", "mobilise", "incentivise",
-        "capitalise", "legitimise", "memorise", "centralise", "decentralised", "labelled",
-        "labelling", "cancelled", "cancelling", "instalment", "fulfil", "enrol", "sceptical",
+        "colour",
+        "colours",
+        "behaviour",
+        "behaviours",
+        "favour",
+        "favourite",
+        "favourites",
+        "honour",
+        "labour",
+        "rumour",
+        "centre",
+        "centres",
+        "programme",
+        "programmes",
+        "catalogue",
+        "defence",
+        "licence",
+        "offence",
+        "travelled",
+        "modelling",
+        "analyse",
+        "analysed",
+        "judgement",
+        "ageing",
+        "grey",
+        "enquiry",
+        "enquiries",
+        "organise",
+        "organised",
+        "organisation",
+        "organisations",
+        "recognise",
+        "recognised",
+        "monetise",
+        "monetised",
+        "monetisation",
+        "prioritise",
+        "optimise",
+        "optimised",
+        "optimisation",
+        "personalise",
+        "personalised",
+        "customise",
+        "customised",
+        "realise",
+        "categorise",
+        "summarise",
+        "emphasise",
+        "minimise",
+        "maximise",
+        "utilise",
+        "authorise",
+        "criticise",
+        "apologise",
+        "specialise",
+        "normalise",
+        "visualise",
+        "finalise",
+        "mobilise",
+        "incentivise",
+        "capitalise",
+        "legitimise",
+        "memorise",
+        "centralise",
+        "decentralised",
+        "labelled",
+        "labelling",
+        "cancelled",
+        "cancelling",
+        "instalment",
+        "fulfil",
+        "enrol",
+        "sceptical",
     ];
     let mut found = Vec::new();
     for term in social_glossary::terms() {
