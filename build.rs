@@ -21,6 +21,9 @@ mod taxonomy;
 #[allow(dead_code)]
 #[path = "src/tokenize.rs"]
 mod tokenize;
+#[allow(dead_code)]
+#[path = "src/typed.rs"]
+mod typed;
 
 fn main() {
     // Every file this script includes by path, so that editing any of them reruns it.
@@ -32,6 +35,7 @@ fn main() {
         "src/perfect_hash.rs",
         "src/taxonomy.rs",
         "src/tokenize.rs",
+        "src/typed.rs",
     ] {
         println!("cargo::rerun-if-changed={input}");
     }

@@ -33,6 +33,11 @@ pub struct GlossaryTables {
     pub terms: &'static [Term],
     /// Every term, sorted by name (case-insensitively), then slug.
     pub alphabetical: &'static [&'static Term],
+    /// The perfect hash over the spellings as typed (`src/typed.rs`): slugs, names and aliases
+    /// lower-cased as written, with their separators varied, and their plurals.
+    pub typed: PerfectHash,
+    /// The rows of `typed`, laid out like `key_rows`.
+    pub typed_rows: U32s,
     /// The perfect hash over the lookup keys: normalized slugs, names, aliases and the singulars,
     /// plurals and possessives the compiler derives from them.
     pub keys: PerfectHash,
@@ -183,23 +188,47 @@ impl Glossary {
     /// ```
     #[inline]
     pub fn lookup(&self, query: &str) -> Option<&'static Term> {
+        // Most queries are a spelling typed as written, in some case: the as-typed table answers
+        // them case-folded, without normalizing. It holds only spellings whose answer is what
+        // normalizing gives, so anything it misses can take the normalizing path.
+        if let Some(folded) = crate::typed::fold_case(query) {
+            let (typed, rows) = (&self.tables.typed, self.tables.typed_rows);
+            if let Some(term) = self.probe(typed, rows, &folded, query.len()) {
+                return Some(term);
+            }
+        }
         let key = NormalizedKey::new(query)?;
         self.lookup_key(&key)
+    }
+
+    /// The own term stored for a key in a perfect-hash table with rows of (start in the text, length,
+    /// term): one hash, one row, one comparison. The key comes as its bytes followed by zeros to a
+    /// whole number of words (`padded`), `len` of them its own.
+    #[inline]
+    fn probe(
+        &self,
+        table: &PerfectHash,
+        rows: U32s,
+        padded: &[u8],
+        len: usize,
+    ) -> Option<&'static Term> {
+        let [start, stored_len, term] = rows.row::<3>(table.slot_of(padded, len));
+        let stored =
+            (self.tables.text.as_bytes()).get(start as usize..(start + stored_len) as usize);
+        if stored.is_some() && stored == padded.get(..len) {
+            self.tables.terms.get(term as usize)
+        } else {
+            None
+        }
     }
 
     /// [`lookup`](Self::lookup) of an already normalized key: this glossary's own terms, then the
     /// glossary it extends.
     #[inline]
     pub(crate) fn lookup_key(&self, key: &NormalizedKey) -> Option<&'static Term> {
-        let tables = &self.tables;
-        let slot = tables.keys.slot_of(key.padded(), key.as_bytes().len());
-        let [start, len, term] = tables.key_rows.row::<3>(slot);
-        let stored = (tables.text.as_bytes()).get(start as usize..(start + len) as usize);
-        if stored == Some(key.as_bytes()) {
-            tables.terms.get(term as usize)
-        } else {
-            tables.base.and_then(|base| base.lookup_key(key))
-        }
+        let (keys, rows) = (&self.tables.keys, self.tables.key_rows);
+        self.probe(keys, rows, key.padded(), key.as_bytes().len())
+            .or_else(|| self.tables.base.and_then(|base| base.lookup_key(key)))
     }
 
     /// Row `index` of the spelling table.

@@ -73,6 +73,7 @@ mod taxonomy;
 mod term;
 #[cfg(any(feature = "std", feature = "compiler", test))]
 mod tokenize;
+mod typed;
 
 pub use builtin::GLOSSARY;
 #[cfg(feature = "std")]

@@ -152,26 +152,12 @@ pub(crate) fn render(
         refs(&alphabetical)
     )?;
 
-    // Forgiving lookup: each normalized key in its slot of a perfect hash (src/perfect_hash.rs), as
-    // a row of three numbers: where the key starts in TEXT, its length (0 for an empty slot, which no
-    // key has) and its term's position in TERMS.
+    // Forgiving lookup's two tables: the spellings as typed, then the normalized keys (src/typed.rs,
+    // src/normalize.rs).
     let mut text = TextBlob::default();
-    let key_list: Vec<(&String, usize)> = keys.iter().map(|(k, &i)| (k, i)).collect();
-    let key_bytes: Vec<&[u8]> = key_list.iter().map(|(k, _)| k.as_bytes()).collect();
-    let key_table = perfect_hash(&key_bytes)?;
-    let mut key_rows: Vec<u32> = Vec::with_capacity(key_table.slots.len() * 3);
-    for slot in &key_table.slots {
-        match slot {
-            Some(k) => {
-                let (key, term) = key_list[*k];
-                let (start, len) = text.add(key);
-                key_rows.extend([start, len, term as u32]);
-            }
-            None => key_rows.extend([0, 0, 0]),
-        }
-    }
-    write_perfect_hash(&mut out, &p, "KEYS", &key_table)?;
-    write_u32s(&mut out, &p, "KEY_ROWS", key_rows)?;
+    let typed = index::typed_forms(entries, keys);
+    write_string_map(&mut out, &p, &mut text, "TYPED", &typed)?;
+    write_string_map(&mut out, &p, &mut text, "KEYS", keys)?;
 
     let in_category = |category: &Category| -> Vec<usize> {
         let members = alphabetical.iter().copied();
@@ -210,7 +196,7 @@ pub(crate) fn render(
 
     writeln!(
         out,
-        "/// The compiled glossary.\npub static GLOSSARY: {p}Glossary = {p}Glossary::__new({p}GlossaryTables {{\n    terms: &TERMS,\n    alphabetical: &ALPHABETICAL,\n    keys: KEYS,\n    key_rows: KEY_ROWS,\n    by_category: &BY_CATEGORY,\n    by_platform: &BY_PLATFORM,\n    spellings: SPELLINGS,\n    text: TEXT,\n    grams: GRAMS,\n    gram_rows: GRAM_ROWS,\n    gram_postings: GRAM_POSTINGS,\n    words: WORDS,\n    word_rows: WORD_ROWS,\n    posting_terms: POSTING_TERMS,\n    posting_fields: POSTING_FIELDS,\n    posting_weights: POSTING_WEIGHTS,\n    patterns: PATTERNS,\n    matcher: &MATCHER,\n    base: {},\n}});",
+        "/// The compiled glossary.\npub static GLOSSARY: {p}Glossary = {p}Glossary::__new({p}GlossaryTables {{\n    terms: &TERMS,\n    alphabetical: &ALPHABETICAL,\n    typed: TYPED,\n    typed_rows: TYPED_ROWS,\n    keys: KEYS,\n    key_rows: KEYS_ROWS,\n    by_category: &BY_CATEGORY,\n    by_platform: &BY_PLATFORM,\n    spellings: SPELLINGS,\n    text: TEXT,\n    grams: GRAMS,\n    gram_rows: GRAM_ROWS,\n    gram_postings: GRAM_POSTINGS,\n    words: WORDS,\n    word_rows: WORD_ROWS,\n    posting_terms: POSTING_TERMS,\n    posting_fields: POSTING_FIELDS,\n    posting_weights: POSTING_WEIGHTS,\n    patterns: PATTERNS,\n    matcher: &MATCHER,\n    base: {},\n}});",
         base.map_or("None".to_owned(), |b| format!("Some(&{})", b.glossary_path))
     )?;
     Ok(out)
@@ -355,6 +341,34 @@ impl std::fmt::Display for RenderError {
             RenderError::TooLarge(what) => write!(f, "the glossary is too large: {what}"),
         }
     }
+}
+
+/// Writes a map from strings to term positions as `static NAME: PerfectHash` over the strings and
+/// `static NAME_ROWS: U32s` with a row per slot of three numbers: where the string starts in TEXT, its
+/// length (0 for an empty slot; no string is empty) and the term's position in TERMS.
+fn write_string_map(
+    out: &mut String,
+    p: &str,
+    text: &mut TextBlob,
+    name: &str,
+    map: &BTreeMap<String, usize>,
+) -> Result<(), RenderError> {
+    let list: Vec<(&String, usize)> = map.iter().map(|(k, &i)| (k, i)).collect();
+    let bytes: Vec<&[u8]> = list.iter().map(|(k, _)| k.as_bytes()).collect();
+    let table = perfect_hash(&bytes)?;
+    let mut rows: Vec<u32> = Vec::with_capacity(table.slots.len() * 3);
+    for slot in &table.slots {
+        match slot {
+            Some(k) => {
+                let (key, term) = list[*k];
+                let (start, len) = text.add(key);
+                rows.extend([start, len, term as u32]);
+            }
+            None => rows.extend([0, 0, 0]),
+        }
+    }
+    write_perfect_hash(out, p, name, &table)?;
+    write_u32s(out, p, &format!("{name}_ROWS"), rows)
 }
 
 /// A perfect hash over `keys`, or the error that says none was found.

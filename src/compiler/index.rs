@@ -1,4 +1,5 @@
-//! The indexes computed at build time from validated entries: the sorted spelling table (for completion and suggestions), its trigram index, the word index for ranked search,
+//! The indexes computed at build time from validated entries: the as-typed spellings, the sorted
+//! spelling table (for completion and suggestions), its trigram index, the word index for ranked search,
 //! and the patterns for finding terms in text.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -7,12 +8,56 @@ use super::english::regular_plural;
 use super::validate::{Entry, TextMatch};
 use crate::normalize::{NormalizedKey, key_trigrams};
 use crate::tokenize::{field, for_each_token};
+use crate::typed::{FOLD_AMBIGUOUS, MAX_TYPED_LEN};
 
 /// One way to write a term: its normalized key, the text as written, and the entry.
 pub(crate) struct Spelling {
     pub key: String,
     pub text: String,
     pub entry: usize,
+}
+
+/// The spellings of the as-typed table (see `src/typed.rs`), each with the entry its normalized key
+/// finds, so that the table answers exactly what normalizing would. For every slug, name and alias that
+/// is ASCII: the text lower-cased as written, with its spaces and hyphens all made spaces, all made
+/// hyphens or all dropped, and the regular plural and the possessive "s" of each. A spelling longer
+/// than the table takes, holding a byte its case fold confuses, or whose key is not a lookup key is
+/// left out.
+pub(crate) fn typed_forms(
+    entries: &[Entry],
+    keys: &BTreeMap<String, usize>,
+) -> BTreeMap<String, usize> {
+    let mut forms = BTreeMap::new();
+    let spellings = entries.iter().flat_map(|e| {
+        std::iter::once(&e.slug)
+            .chain(std::iter::once(&e.name))
+            .chain(&e.aliases)
+    });
+    for text in spellings.filter(|text| text.is_ascii()) {
+        let lower = text.to_ascii_lowercase();
+        let mut variants: BTreeSet<String> = ["", " ", "-"]
+            .iter()
+            .map(|separator| lower.replace([' ', '-'], separator))
+            .collect();
+        variants.insert(lower);
+        let plurals: Vec<String> = (variants.iter())
+            .flat_map(|v| [regular_plural(v), format!("{v}s")])
+            .collect();
+        variants.extend(plurals);
+        for form in variants {
+            if form.is_empty()
+                || form.len() > MAX_TYPED_LEN
+                || form.bytes().any(|b| FOLD_AMBIGUOUS.contains(&b))
+            {
+                continue;
+            }
+            let owner = NormalizedKey::new(&form).and_then(|key| keys.get(key.as_str()));
+            if let Some(&owner) = owner {
+                forms.insert(form, owner);
+            }
+        }
+    }
+    forms
 }
 
 /// Every name and alias, one per normalized key, sorted by key.
