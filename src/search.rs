@@ -7,7 +7,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use crate::glossary::Glossary;
 use crate::normalize::NormalizedKey;
 use crate::term::Term;
-use crate::tokenize::field::{ALIAS, DEFINITION, NAME, SUMMARY};
+use crate::tokenize::field::{ALIAS, DEFINITION, NAME, PHRASING, SUMMARY};
 use crate::tokenize::{for_each_synonym, for_each_token};
 
 /// How much a term's number of related links raises its score.
@@ -30,6 +30,8 @@ pub enum MatchedField {
     Alias,
     /// Its one-sentence summary.
     Summary,
+    /// One of the plain phrasings people use for it (the entry's `phrasings`, which are not shown).
+    Phrasing,
     /// Its definition.
     Definition,
     /// Its category's id (e.g. "metrics" in `metrics-analytics`).
@@ -51,9 +53,9 @@ impl Glossary {
     /// Ranked search: the `n` terms most relevant to a free-text `query`, best first.
     ///
     /// Words are lower-cased, stemmed and stripped of stop words, then scored by how rare they are in
-    /// the glossary and where they occur (name, alias, summary, definition, category). A few query words
-    /// also find their near-synonyms at a lower weight ("saw" finds "displayed", "buy" finds
-    /// "purchase"). A query that is itself a name or alias puts that term first.
+    /// the glossary and where they occur (name, alias, summary, plain phrasings, definition,
+    /// category). A few query words also find their near-synonyms at a lower weight ("saw" finds
+    /// "displayed", "buy" finds "purchase"). A query that is itself a name or alias puts that term first.
     ///
     /// ```
     /// let g = social_glossary::glossary();
@@ -239,6 +241,7 @@ fn strongest(fields: u8) -> MatchedField {
         f if f & NAME != 0 => MatchedField::Name,
         f if f & ALIAS != 0 => MatchedField::Alias,
         f if f & SUMMARY != 0 => MatchedField::Summary,
+        f if f & PHRASING != 0 => MatchedField::Phrasing,
         f if f & DEFINITION != 0 => MatchedField::Definition,
         _ => MatchedField::Category,
     }

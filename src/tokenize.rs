@@ -16,6 +16,8 @@ pub mod field {
     /// In the category id.
     #[allow(dead_code)] // read only by the compiler, which marks category words with it
     pub const CATEGORY: u8 = 16;
+    /// In one of the plain phrasings people use for the term.
+    pub const PHRASING: u8 = 32;
 }
 
 /// Words too common to say anything about which term is meant.

@@ -101,6 +101,8 @@ const BM25_B: f32 = 0.75;
 const NAME_WEIGHT: f32 = 3.0;
 const ALIAS_WEIGHT: f32 = 2.5;
 const SUMMARY_WEIGHT: f32 = 1.5;
+/// Phrasings are written to be what people type, so a word there counts like one in the summary.
+const PHRASING_WEIGHT: f32 = 1.5;
 const DEFINITION_WEIGHT: f32 = 1.0;
 const CATEGORY_WEIGHT: f32 = 0.5;
 
@@ -114,6 +116,7 @@ pub(crate) fn word_index(entries: &[Entry]) -> BTreeMap<String, Vec<(usize, u8, 
         alias_share: f32,
         summary: u32,
         definition: u32,
+        phrasings: u32,
     }
     fn tokens(text: &str) -> Vec<String> {
         let mut out = Vec::new();
@@ -132,7 +135,7 @@ pub(crate) fn word_index(entries: &[Entry]) -> BTreeMap<String, Vec<(usize, u8, 
             .or_default()
     }
     let mut index: BTreeMap<String, BTreeMap<usize, Occurrences>> = BTreeMap::new();
-    let mut lengths = vec![(0usize, 0usize); entries.len()];
+    let mut lengths = vec![(0usize, 0usize, 0usize); entries.len()];
     for (i, e) in entries.iter().enumerate() {
         for (text, is_name) in
             std::iter::once((&e.name, true)).chain(e.aliases.iter().map(|a| (a, false)))
@@ -164,6 +167,13 @@ pub(crate) fn word_index(entries: &[Entry]) -> BTreeMap<String, Vec<(usize, u8, 
             o.fields |= field::DEFINITION;
             o.definition += 1;
         }
+        let phrasings: Vec<String> = e.phrasings.iter().flat_map(|p| tokens(p)).collect();
+        lengths[i].2 = phrasings.len();
+        for word in &phrasings {
+            let o = occurrences(&mut index, word, i);
+            o.fields |= field::PHRASING;
+            o.phrasings += 1;
+        }
         for word in tokens(e.category.as_str()) {
             occurrences(&mut index, &word, i).fields |= field::CATEGORY;
         }
@@ -171,6 +181,7 @@ pub(crate) fn word_index(entries: &[Entry]) -> BTreeMap<String, Vec<(usize, u8, 
     let n = entries.len().max(1) as f32;
     let average_summary = lengths.iter().map(|l| l.0).sum::<usize>().max(1) as f32 / n;
     let average_definition = lengths.iter().map(|l| l.1).sum::<usize>().max(1) as f32 / n;
+    let average_phrasings = lengths.iter().map(|l| l.2).sum::<usize>().max(1) as f32 / n;
     let bm25 = |count: u32, length: usize, average: f32| {
         if count == 0 {
             return 0.0;
@@ -188,7 +199,8 @@ pub(crate) fn word_index(entries: &[Entry]) -> BTreeMap<String, Vec<(usize, u8, 
                     let mut weight = NAME_WEIGHT * o.name_share
                         + ALIAS_WEIGHT * o.alias_share
                         + SUMMARY_WEIGHT * bm25(o.summary, lengths[i].0, average_summary)
-                        + DEFINITION_WEIGHT * bm25(o.definition, lengths[i].1, average_definition);
+                        + DEFINITION_WEIGHT * bm25(o.definition, lengths[i].1, average_definition)
+                        + PHRASING_WEIGHT * bm25(o.phrasings, lengths[i].2, average_phrasings);
                     if o.fields & field::CATEGORY != 0 {
                         weight += CATEGORY_WEIGHT;
                     }
