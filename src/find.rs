@@ -88,28 +88,52 @@ impl PlainText {
     /// text with single spaces; checked without copying).
     fn new(text: &str) -> Option<PlainText> {
         let bytes = text.as_bytes();
-        let plain_already = bytes.iter().enumerate().all(|(i, &b)| {
-            b.is_ascii()
-                && (b == b' ' && bytes.get(i + 1) != Some(&b' ') || !b.is_ascii_whitespace())
-        });
-        if plain_already {
+        // Where the next byte that is not plain already sits: a byte of a multi-byte character, white
+        // space other than a space, or a space that another white-space character follows.
+        let next_special = |from: usize| {
+            (from..bytes.len())
+                .find(|&i| {
+                    let b = bytes[i];
+                    !b.is_ascii()
+                        || (b.is_ascii_whitespace()
+                            && (b != b' '
+                                || bytes
+                                    .get(i + 1)
+                                    .is_some_and(|&n| n.is_ascii_whitespace() || !n.is_ascii())))
+                })
+                .unwrap_or(bytes.len())
+        };
+        let mut at = next_special(0);
+        if at == bytes.len() {
             return None;
         }
         let mut plain = PlainText {
             text: String::with_capacity(text.len()),
             shifts: Vec::new(),
         };
+        plain.text.push_str(&text[..at]);
         let mut shift = 0;
-        for (at, c) in text.char_indices() {
+        while let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) {
+            let c_len = c.len_utf8();
             let c = plain_char(c);
-            if c == ' ' && plain.text.ends_with(' ') {
-                continue;
+            if !(c == ' ' && plain.text.ends_with(' ')) {
+                if at - plain.text.len() != shift {
+                    shift = at - plain.text.len();
+                    plain.shifts.push((plain.text.len(), at));
+                }
+                plain.text.push(c);
             }
-            if at - plain.text.len() != shift {
-                shift = at - plain.text.len();
-                plain.shifts.push((plain.text.len(), at));
+            at += c_len;
+            // Copy the plain run that follows in one go.
+            let run_end = next_special(at);
+            if run_end > at {
+                if at - plain.text.len() != shift {
+                    shift = at - plain.text.len();
+                    plain.shifts.push((plain.text.len(), at));
+                }
+                plain.text.push_str(&text[at..run_end]);
+                at = run_end;
             }
-            plain.text.push(c);
         }
         if text.len() - plain.text.len() != shift {
             plain.shifts.push((plain.text.len(), text.len()));
