@@ -6,12 +6,14 @@
 //! cargo run --features serde --example lookup -- --json reach   # the entry as JSON
 //! ```
 //!
-//! A query that names no term prints the closest terms to standard error and exits with status 1; a
-//! bad command line exits with status 2.
+//! The query goes through `resolve`, so misspellings, questions and descriptions find their entry. A
+//! query that is about no term, or only loosely, prints what it may mean to standard error and exits with
+//! status 1; a bad command line exits with status 2.
 
 use std::process::ExitCode;
 
 use lexopt::prelude::*;
+use social_glossary::Confidence;
 
 #[macro_use]
 #[path = "common/cli.rs"]
@@ -78,20 +80,28 @@ fn main() -> ExitCode {
 }
 
 fn look_up(query: &str, json: bool) -> ExitCode {
-    match social_glossary::try_lookup(query) {
-        Ok(term) if json => print_json(term),
-        Ok(term) => {
-            say!("{term}");
-            ExitCode::SUCCESS
-        }
-        Err(miss) => {
-            eprintln!("No glossary term matches {query:?}.");
-            if !miss.suggestions().is_empty() {
-                eprintln!("Did you mean:");
-                for term in miss.suggestions() {
-                    eprintln!("  {term:#}");
-                }
+    let found = social_glossary::resolve(query, 5);
+    match found.first() {
+        Some(best) if best.confidence <= Confidence::Strong => {
+            if best.confidence != Confidence::Exact {
+                eprintln!("(showing {:?} for {query:?})", best.term.name());
             }
+            if json {
+                print_json(best.term)
+            } else {
+                say!("{}", best.term);
+                ExitCode::SUCCESS
+            }
+        }
+        Some(_) => {
+            eprintln!("No entry is named {query:?}. Terms it may mean:");
+            for resolution in &found {
+                eprintln!("  {:#}", resolution.term);
+            }
+            ExitCode::FAILURE
+        }
+        None => {
+            eprintln!("Nothing in the glossary is about {query:?}.");
             eprintln!("Run with --list to browse the categories and platforms.");
             ExitCode::FAILURE
         }

@@ -64,6 +64,8 @@ mod normalize;
 mod packed;
 mod perfect_hash;
 #[cfg(feature = "std")]
+mod resolve;
+#[cfg(feature = "std")]
 mod search;
 #[cfg(feature = "std")]
 mod suggest;
@@ -81,7 +83,9 @@ pub use find::Mention;
 pub use glossary::Glossary;
 pub use normalize::MAX_KEY_LEN;
 #[cfg(feature = "std")]
-pub use search::{MatchedField, SearchHit};
+pub use resolve::{Confidence, MAX_RESOLVE_LEN, Resolution};
+#[cfg(feature = "std")]
+pub use search::{MAX_QUERY_WORDS, MatchedField, SearchHit};
 #[cfg(feature = "std")]
 pub use suggest::{Completion, Suggestion, SuggestionKind, UnknownTerm};
 pub use taxonomy::{Category, ParseCategoryError, ParsePlatformError, Platform};
@@ -191,6 +195,19 @@ pub fn categories() -> impl ExactSizeIterator<Item = (Category, usize)> {
 /// Every platform with its number of built-in terms. See [`Glossary::platforms`].
 pub fn platforms() -> impl ExactSizeIterator<Item = (Platform, usize)> {
     GLOSSARY.platforms()
+}
+
+/// The built-in terms a person most likely means by whatever they typed: the first thing to reach for.
+/// See [`Glossary::resolve`].
+///
+/// ```
+/// let best = social_glossary::resolve("what is a micro influencer", 3);
+/// assert_eq!(best[0].term.slug(), "micro-influencer");
+/// assert!(social_glossary::resolve("how to train a puppy", 3).is_empty());
+/// ```
+#[cfg(feature = "std")]
+pub fn resolve(query: &str, limit: usize) -> Vec<Resolution> {
+    GLOSSARY.resolve(query, limit)
 }
 
 /// Closest built-in terms to a misspelled or partial query. See [`Glossary::suggest`].

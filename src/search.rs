@@ -6,14 +6,20 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::glossary::Glossary;
 use crate::normalize::NormalizedKey;
+use crate::suggest::SuggestionKind;
 use crate::term::Term;
 use crate::tokenize::field::{ALIAS, DEFINITION, NAME, PHRASING, SUMMARY};
+
+/// The fields that say what a term is, as opposed to its definition's wider discussion.
+const DEFINING_FIELDS: u8 = NAME | ALIAS | SUMMARY | PHRASING;
 use crate::tokenize::{for_each_synonym, for_each_token};
 
 /// How much a term's number of related links raises its score.
 const PROMINENCE_WEIGHT: f32 = 0.25;
 /// What a match through a synonym ("saw" finding "displayed") counts, against 1 for the word itself.
 const SYNONYM_WEIGHT: f32 = 0.75;
+/// What a match through a corrected misspelling ("shaddowban" finding "shadowban") counts.
+const TYPO_WEIGHT: f32 = 0.9;
 /// Added when the whole query is a name or alias of the term.
 const WHOLE_QUERY_BONUS: f32 = 100.0;
 /// The most distinct words of a query that are scored; later ones are ignored. Queries are a few
@@ -64,8 +70,24 @@ impl Glossary {
     /// assert!(hits.iter().any(|hit| hit.term.slug() == "reach"));
     /// ```
     pub fn search(&self, query: &str, n: usize) -> Vec<SearchHit> {
+        (self.rank(query, n).hits.into_iter())
+            .map(|hit| SearchHit {
+                term: hit.term,
+                score: hit.score,
+                matched: strongest(hit.fields),
+            })
+            .collect()
+    }
+
+    /// [`search`](Self::search) with what `resolve` needs to judge the hits: how many of the query's
+    /// words each hit matched, out of how many.
+    pub(crate) fn rank(&self, query: &str, n: usize) -> Ranking {
+        let mut ranking = Ranking {
+            hits: Vec::new(),
+            words: 0,
+        };
         if n == 0 {
-            return Vec::new();
+            return ranking;
         }
         let tables = self.tables();
         let total = tables.terms.len() as f32;
@@ -76,13 +98,14 @@ impl Glossary {
                 words.push(token.to_owned());
             }
         });
+        ranking.words = words.len();
         // Sized for a typical query up front: growing the map was a sixth of the time.
         let mut scores: HashMap<u32, Score, BuildTermHasher> =
             HashMap::with_capacity_and_hasher(tables.terms.len().min(1024), Default::default());
         for (word_index, word) in words.iter().enumerate() {
             let mut score_word = |word: &str, factor: f32| {
                 let Some((start, len)) = self.word_postings(word) else {
-                    return;
+                    return false;
                 };
                 let range = start as usize..(start + len) as usize;
                 let df = len as f32;
@@ -98,9 +121,19 @@ impl Glossary {
                         .or_default()
                         .add(word_index, factor * idf * weight, fields);
                 }
+                true
             };
-            score_word(word, 1.0);
-            for_each_synonym(word, |synonym| score_word(synonym, SYNONYM_WEIGHT));
+            if !score_word(word, 1.0) {
+                // A word the glossary never uses may be a misspelling of one of its names.
+                if let Some(corrected) = self.correct_word(word) {
+                    for_each_token(corrected, |token| {
+                        score_word(token, TYPO_WEIGHT);
+                    });
+                }
+            }
+            for_each_synonym(word, |synonym| {
+                score_word(synonym, SYNONYM_WEIGHT);
+            });
         }
         // Only this glossary's own terms: a term found through the base glossary has no position here.
         let own = NormalizedKey::new(query).and_then(|key| self.lookup_key(&key));
@@ -114,19 +147,25 @@ impl Glossary {
             score.total += WHOLE_QUERY_BONUS;
             score.fields |= NAME;
         }
-        let mut hits: Vec<SearchHit> = scores
+        let mut hits: Vec<RankedHit> = scores
             .into_iter()
-            .map(|(index, score)| SearchHit {
+            .map(|(index, mut score)| {
+                score.settle_word();
+                (index, score)
+            })
+            .map(|(index, score)| RankedHit {
                 term: &tables.terms[index as usize],
                 // A term that matches more of the query's words beats one that matches a rare word
                 // strongly: "people saw a post" is about reach, not about every term named "post".
-                score: score.total()
+                score: score.total
                     * coverage(score.matched_words, words.len())
                     * prominence(&tables.terms[index as usize]),
-                matched: strongest(score.fields),
+                fields: score.fields,
+                matched_words: score.matched_words as usize,
+                defining_words: score.defining_words as usize,
             })
             .collect();
-        let best_first = |a: &SearchHit, b: &SearchHit| {
+        let best_first = |a: &RankedHit, b: &RankedHit| {
             b.score
                 .total_cmp(&a.score)
                 .then_with(|| a.term.slug().cmp(b.term.slug()))
@@ -137,7 +176,30 @@ impl Glossary {
             hits.truncate(n);
         }
         hits.sort_by(best_first);
-        hits
+        ranking.hits = hits;
+        ranking
+    }
+
+    /// The one-word name or alias a query word not in the glossary's vocabulary is a misspelling of
+    /// ("shaddowban", "hashtagg", "engagment"), as suggestions find it; `None` for short words, which
+    /// are one edit from too much.
+    pub(crate) fn correct_word(&self, word: &str) -> Option<&'static str> {
+        if word.len() < 5 {
+            return None;
+        }
+        let best = self.suggest(word, 1).into_iter().next()?;
+        match best.kind {
+            SuggestionKind::Misspelling { .. } | SuggestionKind::Exact => Some(best.matched),
+            _ => None,
+        }
+    }
+
+    /// Whether the glossary's texts use `word` (in any form the search stems to the same word), or it
+    /// is a stop word: a word a query about social media is made of.
+    pub(crate) fn knows_word(&self, word: &str) -> bool {
+        let mut known = true;
+        for_each_token(word, |token| known &= self.word_postings(token).is_some());
+        known
     }
 
     /// Where the postings of a stemmed word lie in the `posting_*` arrays, as (start, len).
@@ -155,6 +217,24 @@ fn padded_word(word: &str) -> Vec<u8> {
     let mut padded = word.as_bytes().to_vec();
     padded.resize(word.len().next_multiple_of(8), 0);
     padded
+}
+
+/// A hit of [`Glossary::rank`].
+pub(crate) struct RankedHit {
+    pub term: &'static Term,
+    pub score: f32,
+    /// The fields any query word matched in (bits of `tokenize::field`).
+    pub fields: u8,
+    /// How many of the query's distinct words matched the term.
+    pub matched_words: usize,
+    /// How many of them matched its name, an alias, its summary or a phrasing.
+    pub defining_words: usize,
+}
+
+/// What [`Glossary::rank`] found: the hits, best first, and the query's number of distinct words.
+pub(crate) struct Ranking {
+    pub hits: Vec<RankedHit>,
+    pub words: usize,
 }
 
 /// Hashes the term positions that key a search's scores: one multiply, where SipHash would guard
@@ -199,25 +279,34 @@ struct Score {
     fields: u8,
     /// How many query words matched.
     matched_words: u32,
-    /// The query word being scored, plus one (0: none yet), and its best contribution so far.
+    /// How many query words matched in a field that says what the term is: its name, an alias, its
+    /// summary or a phrasing, rather than only its definition or category.
+    defining_words: u32,
+    /// The query word being scored, plus one (0: none yet), its best contribution so far, and the
+    /// fields it matched in.
     word: usize,
     word_best: f32,
+    word_fields: u8,
 }
 
 impl Score {
     fn add(&mut self, word_index: usize, contribution: f32, fields: u8) {
         if self.word != word_index + 1 {
-            self.total += self.word_best;
-            self.word_best = 0.0;
+            self.settle_word();
             self.word = word_index + 1;
             self.matched_words += 1;
         }
         self.word_best = self.word_best.max(contribution);
+        self.word_fields |= fields;
         self.fields |= fields;
     }
 
-    fn total(&self) -> f32 {
-        self.total + self.word_best
+    /// Adds the word being scored to the totals.
+    fn settle_word(&mut self) {
+        self.total += self.word_best;
+        self.defining_words += u32::from(self.word_fields & DEFINING_FIELDS != 0);
+        self.word_best = 0.0;
+        self.word_fields = 0;
     }
 }
 

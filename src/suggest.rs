@@ -292,7 +292,7 @@ impl Glossary {
     }
 
     /// [`lookup`](Self::lookup) for callers who want a `Result`: a miss becomes an [`UnknownTerm`] error
-    /// that carries up to five suggestions.
+    /// that carries up to five terms the query may mean (see [`resolve`](Self::resolve)).
     ///
     /// ```
     /// let g = social_glossary::glossary();
@@ -304,7 +304,7 @@ impl Glossary {
     pub fn try_lookup(&self, query: &str) -> Result<&'static Term, UnknownTerm> {
         self.lookup(query).ok_or_else(|| UnknownTerm {
             query: query.chars().take(200).collect(),
-            suggestions: self.suggest(query, 5).into_iter().map(|s| s.term).collect(),
+            suggestions: self.resolve(query, 5).into_iter().map(|r| r.term).collect(),
         })
     }
 }

@@ -21,12 +21,13 @@ pub(crate) fn regular_plural(text: &str) -> String {
 }
 
 /// The singular a plural key may stand for: "stories" -> "story", "reels" -> "reel". Stems keep at
-/// least two bytes, so that short keys such as "ss" or "es" are left alone; "-es" is not stripped, as
+/// least three bytes, so that short keys are left alone ("tos", for terms of service, is not a plural
+/// of "to"); "-es" is not stripped, as
 /// it mangles more words than it fixes ("saves" -> "sav").
 pub(crate) fn singular_forms(key: &str) -> Vec<String> {
-    if let Some(stem) = key.strip_suffix("ies").filter(|stem| stem.len() >= 2) {
+    if let Some(stem) = key.strip_suffix("ies").filter(|stem| stem.len() >= 3) {
         vec![format!("{stem}y"), format!("{stem}ie")]
-    } else if let Some(stem) = key.strip_suffix('s').filter(|stem| stem.len() >= 2) {
+    } else if let Some(stem) = key.strip_suffix('s').filter(|stem| stem.len() >= 3) {
         vec![stem.to_owned()]
     } else {
         Vec::new()
