@@ -137,8 +137,9 @@ impl Glossary {
         for exact in [core, query].into_iter().filter_map(|q| self.lookup(q)) {
             add(&mut out, exact, Confidence::Exact);
         }
-        // A misspelled name or alias, however many words it has.
-        for suggestion in self.suggest(core, limit) {
+        // A misspelled name or alias, however many words it has (names have four at most).
+        let short = core.split_whitespace().nth(MAX_NAME_WORDS).is_none();
+        for suggestion in self.suggest(core, if short { limit } else { 0 }) {
             match suggestion.kind {
                 SuggestionKind::Exact => add(&mut out, suggestion.term, Confidence::Exact),
                 SuggestionKind::Misspelling { .. } => {
@@ -203,7 +204,7 @@ impl Glossary {
     /// summary, phrasing), and score at least `min_score`. Words shared with a definition alone are
     /// too common to mean anything: "post office opening hours" shares three with an entry's prose.
     fn about(&self, query: &str, n: usize, min_score: f32) -> Vec<Resolution> {
-        let ranking = self.rank(query, n);
+        let ranking = self.rank(query, n, false);
         let runner_up = ranking.hits.get(1).map_or(0.0, |hit| hit.score);
         let words = ranking.words.max(1) as f32;
         let mut out = Vec::new();
@@ -240,7 +241,7 @@ impl Glossary {
         // (first word, words, term), longest names first, then in reading order.
         let mut found: Vec<(usize, usize, &'static Term)> = Vec::new();
         let mut covered = vec![false; words.len()];
-        for len in (1..=4.min(words.len())).rev() {
+        for len in (1..=MAX_NAME_WORDS.min(words.len())).rev() {
             for start in 0..=words.len() - len {
                 if covered[start..start + len].iter().any(|&c| c) {
                     continue;
@@ -294,6 +295,9 @@ impl Glossary {
 
 /// The most words of a query that `resolve` looks at for names and platforms inside it.
 const MAX_WORDS: usize = 32;
+/// The most words a name or alias has, for looking for names inside a query; a query with more words
+/// is no misspelling of one.
+const MAX_NAME_WORDS: usize = 4;
 /// The least share of a query's words that the names inside it must make up to be its subject.
 const NAMES_SHARE: f32 = 0.4;
 /// The most words a query may have for a network's name in it to qualify the rest ("ig close friends
@@ -378,7 +382,10 @@ mod tests {
             ("meaning of ratio on twitter", "ratio on twitter"),
             ("define cpm", "cpm"),
             ("how does the for you page work", "for you page"),
-            ("whats the difference between reach and impressions", "reach and impressions"),
+            (
+                "whats the difference between reach and impressions",
+                "reach and impressions",
+            ),
             ("what is", "what is"),
             ("reach", "reach"),
             ("  engagement rate  ", "engagement rate"),

@@ -70,7 +70,7 @@ impl Glossary {
     /// assert!(hits.iter().any(|hit| hit.term.slug() == "reach"));
     /// ```
     pub fn search(&self, query: &str, n: usize) -> Vec<SearchHit> {
-        (self.rank(query, n).hits.into_iter())
+        (self.rank(query, n, true).hits.into_iter())
             .map(|hit| SearchHit {
                 term: hit.term,
                 score: hit.score,
@@ -80,8 +80,9 @@ impl Glossary {
     }
 
     /// [`search`](Self::search) with what `resolve` needs to judge the hits: how many of the query's
-    /// words each hit matched, out of how many.
-    pub(crate) fn rank(&self, query: &str, n: usize) -> Ranking {
+    /// words each hit matched, out of how many. With `correct_typos`, a word the glossary never uses
+    /// is scored as the name it misspells, if any (`resolve` corrects the words itself first).
+    pub(crate) fn rank(&self, query: &str, n: usize, correct_typos: bool) -> Ranking {
         let mut ranking = Ranking {
             hits: Vec::new(),
             words: 0,
@@ -123,7 +124,7 @@ impl Glossary {
                 }
                 true
             };
-            if !score_word(word, 1.0) {
+            if !score_word(word, 1.0) && correct_typos {
                 // A word the glossary never uses may be a misspelling of one of its names.
                 if let Some(corrected) = self.correct_word(word) {
                     for_each_token(corrected, |token| {
