@@ -31,19 +31,13 @@
 //! [`Deprecation`] for retired features.
 //!
 //! # Performance
-//! On a 2-core CI machine, in one run against the obvious alternatives (`cargo bench --bench queries`;
-//! every figure and its command are in `BENCHMARKS.md`): forgiving [`lookup`] about 10 ns for a hit
-//! with no allocation, 0.37x the time of an exact std `HashMap` probe and a quarter of lower-casing into
-//! a `String` before one; [`by_category`] and
-//! [`by_platform`] about 1 ns (a slice); `suggest` 0.7-1.2 µs, 700-930x faster than brute-force edit
-//! distance; `complete` 9x faster than a scan; `search` about 27 µs; `find_terms` at 250-340 MiB/s, in
-//! a third to a half of the time of a bare aho-corasick pass.
-//! The first answer comes 55-94x sooner after `main()` than with the glossary parsed from embedded
-//! JSON (`bash benches/cold-start/run.sh`).
+//! Lookups, `get`, related terms and browsing allocate nothing and need no start-up work; each query is
+//! measured against the obvious alternative in `BENCHMARKS.md`, with the commands that reproduce it.
 //!
 //! # Feature flags
-//! - `std` (default): links the standard library. Without it the crate is `no_std`; every query
-//!   above works without it.
+//! - `std` (default): `resolve`, `suggest`, `complete`, `search`, `find_terms` and `try_lookup`, which
+//!   allocate. Without it the crate is `no_std` and needs no allocator: `get`, `lookup`, related terms,
+//!   browsing and the types work.
 //! - `serde`: `Serialize` for the public data types.
 //! - `compiler`: the `social_glossary::compiler` module, for build scripts of crates that compile their
 //!   own glossary.

@@ -143,9 +143,9 @@ fn main() {
         std::fs::write(folder.join(format!("{}.toml", slug(name))), text).unwrap();
     }
     let started = Instant::now();
-    let compiled =
-        social_glossary::compiler::compile_folder(&folder).unwrap_or_else(|p| panic!("{p}"));
-    let code = compiled.to_rust("::social_glossary");
+    let code = social_glossary::compiler::compile_folder(&folder)
+        .and_then(|compiled| compiled.to_rust("::social_glossary"))
+        .unwrap_or_else(|p| panic!("{p}"));
     let elapsed = started.elapsed();
     std::fs::write(out.join("glossary.rs"), &code).unwrap();
     std::fs::write(
