@@ -1,6 +1,6 @@
 //! Edit distance for suggestions: Hyyrö's bit-parallel optimal-string-alignment distance (Levenshtein
-//! plus adjacent transpositions), which compares a query of up to 128 bytes (longer than any key) with a key in one pass of
-//! word operations per key byte.
+//! plus adjacent transpositions), which compares a query of up to 128 bytes (longer than any key) with
+//! a key in one pass of word operations per key byte.
 
 /// A query prepared for repeated distance computations: one bit mask per byte value.
 pub(crate) struct Pattern {
