@@ -73,6 +73,7 @@ fn browsing(c: &mut Criterion) {
         b.iter(|| {
             black_box(term)
                 .related()
+                .iter()
                 .map(|t| t.name().len())
                 .sum::<usize>()
         })

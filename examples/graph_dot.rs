@@ -62,7 +62,9 @@ fn main() -> ExitCode {
         }
         Ok(Request::Category(category)) => social_glossary::by_category(category).to_vec(),
         Ok(Request::Around(query)) => match social_glossary::try_lookup(&query) {
-            Ok(term) => std::iter::once(term).chain(term.related()).collect(),
+            Ok(term) => std::iter::once(term)
+                .chain(term.related().iter().copied())
+                .collect(),
             Err(err) => {
                 eprintln!("{err}");
                 return ExitCode::FAILURE;
@@ -89,6 +91,7 @@ fn to_dot(terms: &[&'static Term]) -> String {
     for term in terms {
         for related in term
             .related()
+            .iter()
             .filter(|r| included.contains(r.slug()) && term.slug() < r.slug())
         {
             let _ = writeln!(

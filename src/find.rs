@@ -22,6 +22,7 @@ use crate::term::Term;
 
 /// A glossary term mentioned in a text, found by [`Glossary::find_terms`].
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Mention<'t> {
     /// The term.
     pub term: &'static Term,

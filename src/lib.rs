@@ -19,7 +19,7 @@
 //! assert!(term.platforms().iter().any(|usage| usage.platform == Platform::Instagram));
 //!
 //! // Related terms, browsing.
-//! let next: Vec<&str> = term.related().map(|t| t.name()).collect();
+//! let next: Vec<&str> = term.related().iter().map(|t| t.name()).collect();
 //! assert!(next.contains(&"Nano-Influencer"));
 //! assert!(social_glossary::by_category(Category::InfluencerCreator).contains(&term));
 //! ```
@@ -83,9 +83,7 @@ pub use search::{MAX_QUERY_WORDS, MatchedField, SearchHit};
 #[cfg(feature = "std")]
 pub use suggest::{Completion, Suggestion, SuggestionKind, UnknownTerm};
 pub use taxonomy::{Category, ParseCategoryError, ParsePlatformError, Platform};
-pub use term::{
-    Benefit, Deprecation, PlatformUsage, RelatedTerms, ReviewDate, Source, Term, TypicalRange,
-};
+pub use term::{Benefit, Deprecation, PlatformUsage, ReviewDate, Source, Term, TypicalRange};
 
 #[cfg(feature = "compiler")]
 impl compiler::Builder {

@@ -29,6 +29,7 @@ pub const MAX_QUERY_WORDS: usize = 32;
 
 /// Where a [`SearchHit`] matched, strongest field first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
 pub enum MatchedField {
     /// The term's name.
     Name,
@@ -46,6 +47,7 @@ pub enum MatchedField {
 
 /// A result of [`Glossary::search`].
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
 pub struct SearchHit {
     /// The term.
     pub term: &'static Term,
@@ -323,7 +325,7 @@ fn coverage(matched: u32, total: usize) -> f32 {
 /// A prior for vague queries: terms many entries link to (reach, engagement) are likelier to be meant
 /// than narrow ones that happen to share the words.
 fn prominence(term: &Term) -> f32 {
-    1.0 + PROMINENCE_WEIGHT * (1.0 + term.related_slice().len() as f32).ln()
+    1.0 + PROMINENCE_WEIGHT * (1.0 + term.related().len() as f32).ln()
 }
 
 fn strongest(fields: u8) -> MatchedField {

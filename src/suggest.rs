@@ -16,6 +16,7 @@ use crate::term::Term;
 
 /// A term proposed for a query by [`Glossary::suggest`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Suggestion {
     /// The term.
     pub term: &'static Term,
@@ -27,6 +28,7 @@ pub struct Suggestion {
 
 /// How a query relates to the spelling a [`Suggestion`] matched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
 pub enum SuggestionKind {
     /// The query is this spelling, once normalized.
     Exact,
@@ -41,6 +43,7 @@ pub enum SuggestionKind {
 
 /// A name or alias offered by [`Glossary::complete`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Completion {
     /// The term.
     pub term: &'static Term,

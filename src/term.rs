@@ -13,7 +13,7 @@ use crate::taxonomy::{Category, Platform};
 /// assert_eq!(term.name(), "Micro-Influencer");
 /// assert_eq!(term.category(), social_glossary::Category::InfluencerCreator);
 /// assert!(term.benefits().len() >= 2);
-/// assert!(term.related().any(|t| t.slug() == "nano-influencer"));
+/// assert!(term.related().iter().any(|t| t.slug() == "nano-influencer"));
 /// ```
 #[derive(Clone, Copy)]
 pub struct Term {
@@ -109,23 +109,17 @@ impl Term {
         self.data.platforms.iter().any(|p| p.platform == platform)
     }
 
-    /// Related terms: the entry's own links first, then every term that links to this one.
-    /// Links are symmetric: if A lists B, B lists A.
+    /// Related terms: the entry's own links first, then every term of the same glossary that links to
+    /// this one. Within one glossary the links are symmetric (if A lists B, B lists A); a glossary that
+    /// extends the built-in one may link to built-in terms, which do not link back.
     ///
     /// ```
     /// let reach = social_glossary::get("reach").unwrap();
     /// for related in reach.related() {
-    ///     assert!(related.related().any(|back| back.slug() == "reach"));
+    ///     assert!(related.related().iter().any(|back| back.slug() == "reach"));
     /// }
     /// ```
-    pub fn related(&self) -> RelatedTerms {
-        RelatedTerms {
-            inner: self.data.related.iter(),
-        }
-    }
-
-    /// The related terms as a slice, for callers who want its length or random access.
-    pub const fn related_slice(&self) -> &'static [&'static Term] {
+    pub const fn related(&self) -> &'static [&'static Term] {
         self.data.related
     }
 
@@ -296,35 +290,10 @@ fn write_joined<'a>(
     Ok(())
 }
 
-/// Iterator over a term's related terms; see [`Term::related`]. Allocates nothing.
-#[derive(Clone, Debug)]
-pub struct RelatedTerms {
-    inner: core::slice::Iter<'static, &'static Term>,
-}
-
-impl Iterator for RelatedTerms {
-    type Item = &'static Term;
-
-    #[inline]
-    fn next(&mut self) -> Option<&'static Term> {
-        self.inner.next().copied()
-    }
-
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        self.inner.size_hint()
-    }
-}
-
-impl ExactSizeIterator for RelatedTerms {}
-impl DoubleEndedIterator for RelatedTerms {
-    fn next_back(&mut self) -> Option<&'static Term> {
-        self.inner.next_back().copied()
-    }
-}
-
 /// Why a term matters: a short title and a sentence or two of explanation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct Benefit {
     /// A short title, e.g. "Trust that converts".
     pub title: &'static str,
@@ -332,9 +301,18 @@ pub struct Benefit {
     pub description: &'static str,
 }
 
+impl Benefit {
+    /// Builds a value from generated code. Not part of the public API.
+    #[doc(hidden)]
+    pub const fn __new(title: &'static str, description: &'static str) -> Benefit {
+        Benefit { title, description }
+    }
+}
+
 /// A platform where a term is used most, and why there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct PlatformUsage {
     /// The platform.
     pub platform: Platform,
@@ -342,9 +320,18 @@ pub struct PlatformUsage {
     pub why: &'static str,
 }
 
+impl PlatformUsage {
+    /// Builds a value from generated code. Not part of the public API.
+    #[doc(hidden)]
+    pub const fn __new(platform: Platform, why: &'static str) -> PlatformUsage {
+        PlatformUsage { platform, why }
+    }
+}
+
 /// A typical numeric band for a term, such as a follower tier, with a note where sources disagree.
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct TypicalRange {
     /// The lower bound.
     pub min: f64,
@@ -354,6 +341,24 @@ pub struct TypicalRange {
     pub unit: &'static str,
     /// Where sources disagree and how much.
     pub note: &'static str,
+}
+
+impl TypicalRange {
+    /// Builds a value from generated code. Not part of the public API.
+    #[doc(hidden)]
+    pub const fn __new(
+        min: f64,
+        max: Option<f64>,
+        unit: &'static str,
+        note: &'static str,
+    ) -> TypicalRange {
+        TypicalRange {
+            min,
+            max,
+            unit,
+            note,
+        }
+    }
 }
 
 impl fmt::Display for TypicalRange {
@@ -395,6 +400,7 @@ fn write_grouped(f: &mut fmt::Formatter<'_>, n: u64, negative: bool) -> fmt::Res
 
 /// A calendar date, used for [`Term::last_reviewed`]. Displays as `YYYY-MM-DD`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
 pub struct ReviewDate {
     /// The year, e.g. 2026.
     pub year: u16,
@@ -402,6 +408,14 @@ pub struct ReviewDate {
     pub month: u8,
     /// The day of the month, 1 to 31.
     pub day: u8,
+}
+
+impl ReviewDate {
+    /// Builds a value from generated code. Not part of the public API.
+    #[doc(hidden)]
+    pub const fn __new(year: u16, month: u8, day: u8) -> ReviewDate {
+        ReviewDate { year, month, day }
+    }
 }
 
 impl fmt::Display for ReviewDate {
@@ -455,6 +469,7 @@ impl fmt::Display for Source {
 
 /// Marks a term that names a retired feature or product.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Deprecation {
     /// When it was retired: `"2021"` or `"2021-08"`.
     pub since: &'static str,
@@ -462,6 +477,22 @@ pub struct Deprecation {
     pub superseded_by: Option<&'static Term>,
     /// What happened.
     pub note: &'static str,
+}
+
+impl Deprecation {
+    /// Builds a value from generated code. Not part of the public API.
+    #[doc(hidden)]
+    pub const fn __new(
+        since: &'static str,
+        superseded_by: Option<&'static Term>,
+        note: &'static str,
+    ) -> Deprecation {
+        Deprecation {
+            since,
+            superseded_by,
+            note,
+        }
+    }
 }
 
 #[cfg(feature = "serde")]

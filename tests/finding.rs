@@ -534,3 +534,47 @@ fn suggest_finds_every_spelling_after_any_single_edit() {
         &misses[..misses.len().min(40)]
     );
 }
+
+#[test]
+fn typographic_separators_and_fullwidth_letters_are_found_as_lookup_finds_them() {
+    for (text, slug) in [
+        ("Our engagement\u{a0}rate rose.", "engagement-rate"),
+        ("A micro\u{2010}influencer posted.", "micro-influencer"),
+        ("A micro\u{2013}influencer posted.", "micro-influencer"),
+        ("Organic ＲＥＡＣＨ fell.", "organic-reach"),
+        ("The brand\n  ambassadors met.", "brand-ambassador"),
+    ] {
+        let found = social_glossary::find_terms(text);
+        assert!(
+            found.iter().any(|m| m.term.slug() == slug),
+            "{text:?}: {:?}",
+            found.iter().map(|m| m.term.slug()).collect::<Vec<_>>()
+        );
+        for m in &found {
+            assert_eq!(&text[m.range.clone()], m.text);
+        }
+        let spelled = &found.iter().find(|m| m.term.slug() == slug).unwrap().text;
+        assert_eq!(social_glossary::lookup(spelled).map(Term::slug), Some(slug));
+    }
+}
+
+#[test]
+fn search_reads_a_bounded_number_of_distinct_words() {
+    // A pasted document scores like its first MAX_QUERY_WORDS distinct words: the rest is ignored, so
+    // the cost stays linear in the length of the query.
+    let first: Vec<String> = (0..social_glossary::MAX_QUERY_WORDS)
+        .map(|i| format!("engagement{i}"))
+        .collect();
+    let long = format!(
+        "{} {}",
+        first.join(" "),
+        (0..100_000)
+            .map(|i| format!("w{i}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
+    assert_eq!(
+        social_glossary::search(&long, 5),
+        social_glossary::search(&first.join(" "), 5)
+    );
+}

@@ -28,7 +28,7 @@ fn a_term_round_trips_through_json() {
         .collect();
     assert_eq!(
         related,
-        term.related().map(|t| t.slug()).collect::<Vec<_>>()
+        term.related().iter().map(|t| t.slug()).collect::<Vec<_>>()
     );
     assert_eq!(
         value["last_reviewed"],
@@ -71,4 +71,23 @@ fn the_whole_glossary_exports() {
         value.as_array().unwrap().len(),
         social_glossary::glossary().len()
     );
+}
+
+#[test]
+fn sources_serialize_with_url_title_and_accessed_date() {
+    let term = social_glossary::terms()
+        .iter()
+        .find(|t| t.sources().iter().any(|s| s.accessed.is_some()))
+        .expect("some entry dates its sources");
+    let value = serde_json::to_value(term).unwrap();
+    let sources = value["sources"].as_array().unwrap();
+    assert_eq!(sources.len(), term.sources().len());
+    for (json, source) in sources.iter().zip(term.sources()) {
+        assert_eq!(json["url"], source.url);
+        assert_eq!(json["title"], source.title);
+        match source.accessed {
+            Some(date) => assert_eq!(json["accessed"], date.to_string()),
+            None => assert_eq!(json["accessed"], Value::Null),
+        }
+    }
 }

@@ -66,16 +66,13 @@ pub(crate) fn render(
         writeln!(out, "        examples: &{:?},", e.examples)?;
         out.push_str("        benefits: &[");
         for (title, description) in &e.benefits {
-            write!(
-                out,
-                "{p}Benefit {{ title: {title:?}, description: {description:?} }}, "
-            )?;
+            write!(out, "{p}Benefit::__new({title:?}, {description:?}), ")?;
         }
         out.push_str("],\n        platforms: &[");
         for (platform, why) in &e.platforms {
             write!(
                 out,
-                "{p}PlatformUsage {{ platform: {p}Platform::{}, why: {why:?} }}, ",
+                "{p}PlatformUsage::__new({p}Platform::{}, {why:?}), ",
                 platform.variant_name()
             )?;
         }
@@ -93,7 +90,7 @@ pub(crate) fn render(
             Some((min, max, unit, note)) => {
                 writeln!(
                     out,
-                    "        range: Some({p}TypicalRange {{ min: {min:?}, max: {max:?}, unit: {unit:?}, note: {note:?} }}),"
+                    "        range: Some({p}TypicalRange::__new({min:?}, {max:?}, {unit:?}, {note:?})),"
                 )?;
             }
             None => out.push_str("        range: None,\n"),
@@ -102,7 +99,7 @@ pub(crate) fn render(
             Some((year, month, day)) => {
                 writeln!(
                     out,
-                    "        last_reviewed: Some({p}ReviewDate {{ year: {year}, month: {month}, day: {day} }}),"
+                    "        last_reviewed: Some({p}ReviewDate::__new({year}, {month}, {day})),"
                 )?;
             }
             None => out.push_str("        last_reviewed: None,\n"),
@@ -113,7 +110,7 @@ pub(crate) fn render(
                     superseded_by.map_or("None".to_owned(), |j| format!("Some({})", term_ref(j)));
                 writeln!(
                     out,
-                    "        deprecation: Some({p}Deprecation {{ since: {since:?}, superseded_by: {superseded_by}, note: {note:?} }}),"
+                    "        deprecation: Some({p}Deprecation::__new({since:?}, {superseded_by}, {note:?})),"
                 )?;
             }
             None => out.push_str("        deprecation: None,\n"),
@@ -123,7 +120,7 @@ pub(crate) fn render(
             let accessed = source
                 .accessed
                 .map_or("None".to_owned(), |(year, month, day)| {
-                    format!("Some({p}ReviewDate {{ year: {year}, month: {month}, day: {day} }})")
+                    format!("Some({p}ReviewDate::__new({year}, {month}, {day}))")
                 });
             write!(
                 out,

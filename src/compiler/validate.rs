@@ -80,6 +80,7 @@ pub struct EntrySource {
 /// How [`find_terms`](crate::Glossary::find_terms) may spot an entry in running text. Set with
 /// `text_match` in the entry's file, for names that are also everyday words ("Threads", "Ban").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
 pub enum TextMatch {
     /// Any ASCII case (`text_match = "any-case"`, the default).
     #[default]
