@@ -9,6 +9,7 @@ use super::entry::{self, RawEntry, collapse_whitespace};
 use super::problem::{Problems, line_of};
 use crate::normalize::{MAX_KEY_LEN, NormalizedKey};
 use crate::taxonomy::{Category, Platform};
+use toml::Spanned;
 
 /// The longest summary, in characters: it has to fit a tooltip.
 pub const MAX_SUMMARY_CHARS: usize = 160;
@@ -613,14 +614,35 @@ fn check_entry(
         );
     }
 
-    let mut examples = Vec::new();
-    for example in &raw.examples {
-        let text_ = collapse_whitespace(example.get_ref());
-        if text_.is_empty() {
-            problems.push(path, line(example.span().start), "an example is empty");
+    // Each text of a list, white space collapsed; an empty one is a problem.
+    let texts_of = |items: &[Spanned<String>], what: &str, problems: &mut Problems| {
+        (items.iter())
+            .map(|item| {
+                let folded = collapse_whitespace(item.get_ref());
+                if folded.is_empty() {
+                    problems.push(path, line(item.span().start), format!("{what} is empty"));
+                }
+                folded
+            })
+            .collect::<Vec<String>>()
+    };
+    let examples = texts_of(&raw.examples, "an example", problems);
+    let phrasings = texts_of(&raw.phrasings, "a phrasing", problems);
+    // A date of the form YYYY-MM-DD, or a problem that names the field.
+    let date_of = |d: &Spanned<String>, field: &str, problems: &mut Problems| {
+        let parsed = parse_date(d.get_ref());
+        if parsed.is_none() {
+            problems.push(
+                path,
+                line(d.span().start),
+                format!(
+                    "{field} {:?} is not a date of the form YYYY-MM-DD",
+                    d.get_ref()
+                ),
+            );
         }
-        examples.push(text_);
-    }
+        parsed
+    };
 
     let mut benefits = Vec::new();
     for benefit in &raw.benefits {
@@ -699,20 +721,8 @@ fn check_entry(
         (min, max, unit, note)
     });
 
-    let last_reviewed = raw.last_reviewed.as_ref().and_then(|d| {
-        let parsed = parse_date(d.get_ref());
-        if parsed.is_none() {
-            problems.push(
-                path,
-                line(d.span().start),
-                format!(
-                    "`last_reviewed` {:?} is not a date of the form YYYY-MM-DD",
-                    d.get_ref()
-                ),
-            );
-        }
-        parsed
-    });
+    let last_reviewed =
+        (raw.last_reviewed.as_ref()).and_then(|d| date_of(d, "`last_reviewed`", problems));
 
     let mut superseded_by = None;
     let deprecation = raw.deprecated.as_ref().map(|d| {
@@ -758,15 +768,6 @@ fn check_entry(
         }
     };
 
-    let mut phrasings = Vec::new();
-    for phrasing in &raw.phrasings {
-        let text_ = collapse_whitespace(phrasing.get_ref());
-        if text_.is_empty() {
-            problems.push(path, line(phrasing.span().start), "a phrasing is empty");
-        }
-        phrasings.push(text_);
-    }
-
     let mut sources = Vec::new();
     for source in &raw.sources {
         let source_ = source.get_ref();
@@ -786,20 +787,8 @@ fn check_entry(
                 "a source needs a non-empty `title`",
             );
         }
-        let accessed = source_.accessed.as_ref().and_then(|d| {
-            let parsed = parse_date(d.get_ref());
-            if parsed.is_none() {
-                problems.push(
-                    path,
-                    line(d.span().start),
-                    format!(
-                        "source `accessed` {:?} is not a date of the form YYYY-MM-DD",
-                        d.get_ref()
-                    ),
-                );
-            }
-            parsed
-        });
+        let accessed =
+            (source_.accessed.as_ref()).and_then(|d| date_of(d, "source `accessed`", problems));
         sources.push(EntrySource {
             url,
             title,

@@ -12,7 +12,10 @@ pub fn tooltip(query: &str) -> Option<&'static str> {
 
 /// The name of the first related term, for a "see also" line.
 pub fn see_also(slug: &str) -> Option<&'static str> {
-    social_glossary::get(slug)?.related().first().map(|t| t.name())
+    social_glossary::get(slug)?
+        .related()
+        .first()
+        .map(|t| t.name())
 }
 
 /// How many terms a category holds.
