@@ -33,25 +33,57 @@ pub struct Mention<'t> {
 }
 
 impl Glossary {
-    /// Every glossary term mentioned in `text`, in order of position.
+    /// The glossary terms mentioned in `text` that an auto-linker should link, in order of position.
     ///
-    /// Matches are whole words, ignore ASCII case, and include aliases and plurals (a possessive such as
-    /// "Instagram's" is found as "Instagram"). Where
-    /// mentions overlap the longest wins ("influencer marketing" is one mention, not two), and short
-    /// all-capital acronyms ("AR", "ER") only match in capitals.
+    /// Matches are whole words, ignore ASCII case and typographic differences (no-break spaces,
+    /// Unicode dashes, line breaks inside a name), and include aliases and plurals (a possessive such as
+    /// "Instagram's" is found as "Instagram"). Where mentions overlap the longest wins ("influencer
+    /// marketing" is one mention, not two), and short all-capital acronyms ("AR", "ER") only match in
+    /// capitals.
+    ///
+    /// A name that is also an everyday word ("post", "reach", "story", "feed": the list is
+    /// `src/compiler/everyday-words.txt`) counts only where the text is about social media: where at
+    /// least two mentions of unambiguous terms stand within about a paragraph (500 bytes) of it, or one
+    /// stands right before it ("Instagram post"). So "I'll post the letter when we reach the village"
+    /// links nothing, while the same words in a marketing paragraph are linked.
+    /// [`find_terms_raw`](Self::find_terms_raw) returns every match without that rule.
     ///
     /// ```
     /// let g = social_glossary::glossary();
     /// let text = "Our influencer marketing budget went to three micro-influencers with a strong engagement rate.";
     /// let found: Vec<&str> = g.find_terms(text).iter().map(|m| m.term.slug()).collect();
     /// assert_eq!(found, ["influencer-marketing", "micro-influencer", "engagement-rate"]);
+    ///
+    /// let marketing = "Each Instagram post got more reach after the influencer marketing push and a new hashtag.";
+    /// let found: Vec<&str> = g.find_terms(marketing).iter().map(|m| m.term.slug()).collect();
+    /// assert_eq!(found, ["instagram", "post", "reach", "influencer-marketing", "hashtag"]);
     /// ```
     pub fn find_terms<'t>(&self, text: &'t str) -> Vec<Mention<'t>> {
+        self.find_mentions(text, true)
+    }
+
+    /// Every mention of a term in `text`, as [`find_terms`](Self::find_terms) finds them but without
+    /// its rule for everyday words: "post", "reach" or "story" count wherever they stand, as they
+    /// would in a text known to be about social media.
+    ///
+    /// ```
+    /// let g = social_glossary::glossary();
+    /// let text = "I'll post the letter when we reach the village.";
+    /// assert!(g.find_terms(text).is_empty());
+    /// let raw: Vec<&str> = g.find_terms_raw(text).iter().map(|m| m.term.slug()).collect();
+    /// assert_eq!(raw, ["post", "reach"]);
+    /// ```
+    pub fn find_terms_raw<'t>(&self, text: &'t str) -> Vec<Mention<'t>> {
+        self.find_mentions(text, false)
+    }
+
+    /// [`find_terms`](Self::find_terms), with the rule for everyday words or without.
+    fn find_mentions<'t>(&self, text: &'t str, in_context_only: bool) -> Vec<Mention<'t>> {
         let patterns = self.find_pattern_list();
         match PlainText::new(text) {
-            None => self.finder().find(patterns, text),
+            None => keep(self.finder().find(patterns, text), in_context_only),
             Some(plain) => {
-                let found = self.finder().find(patterns, &plain.text);
+                let found = keep(self.finder().find(patterns, &plain.text), in_context_only);
                 plain.map_back(text, found)
             }
         }
@@ -71,6 +103,59 @@ impl Glossary {
             .cell
             .get_or_init(|| Finder::new(self.find_pattern_list()))
     }
+}
+
+/// The mentions to return: those [`in_context`], or all of them.
+fn keep(found: Vec<(Mention<'_>, bool)>, in_context_only: bool) -> Vec<Mention<'_>> {
+    if in_context_only {
+        in_context(found)
+    } else {
+        found.into_iter().map(|(mention, _)| mention).collect()
+    }
+}
+
+/// How far around a mention of an everyday word, in bytes of text (about a paragraph), other mentions
+/// count as context.
+const CONTEXT_WINDOW: usize = 500;
+/// How many mentions of unambiguous terms within [`CONTEXT_WINDOW`] make a text about social media.
+const CONTEXT_MENTIONS: usize = 2;
+
+/// The mentions an auto-linker should link: every mention of a term whose spelling is unambiguous, and
+/// a mention of an everyday word ("post", "reach", "story") only where the text is about social media:
+/// where at least [`CONTEXT_MENTIONS`] unambiguous mentions stand within [`CONTEXT_WINDOW`] bytes of it,
+/// or one stands right before it ("Instagram post", "TikTok's story"). Mentions come in order, so one
+/// pass with two pointers over the unambiguous ones decides them all.
+fn in_context(found: Vec<(Mention<'_>, bool)>) -> Vec<Mention<'_>> {
+    let anchors: Vec<(usize, usize)> = (found.iter())
+        .filter(|(_, everyday)| !everyday)
+        .map(|(m, _)| (m.range.start, m.range.end))
+        .collect();
+    let (mut first, mut past) = (0, 0);
+    (found.into_iter())
+        .filter(|(mention, everyday)| {
+            if !everyday {
+                return true;
+            }
+            let (start, end) = (mention.range.start, mention.range.end);
+            while anchors
+                .get(first)
+                .is_some_and(|a| a.1 + CONTEXT_WINDOW < start)
+            {
+                first += 1;
+            }
+            while anchors
+                .get(past)
+                .is_some_and(|a| a.0 <= end + CONTEXT_WINDOW)
+            {
+                past += 1;
+            }
+            let right_before = anchors[first..past]
+                .iter()
+                .any(|a| a.1 <= start && start - a.1 <= 3);
+            past - first >= CONTEXT_MENTIONS || right_before
+        })
+        .map(|(mention, _)| mention)
+        .collect()
 }
 
 /// A text with its typographic characters made plain ([`plain_char`]: no-break spaces, Unicode dashes,
@@ -125,6 +210,10 @@ impl PlainText {
                 plain.text.push(c);
             }
             at += c_len;
+            // A space after the space just written belongs to the same run of white space.
+            while plain.text.ends_with(' ') && bytes.get(at) == Some(&b' ') {
+                at += 1;
+            }
             // Copy the plain run that follows in one go.
             let run_end = next_special(at);
             if run_end > at {
@@ -178,7 +267,7 @@ fn mention_at<'t>(
     patterns: &[FindPattern],
     text: &'t str,
     start: usize,
-) -> Option<Mention<'t>> {
+) -> Option<(Mention<'t>, bool)> {
     let bytes = text.as_bytes();
     let mut candidate = automaton.find(
         Input::new(text)
@@ -192,11 +281,12 @@ fn mention_at<'t>(
         if is_whole_word(text, m.start(), m.end())
             && (!pattern.exact_case || bytes[m.start()..m.end()] == *pattern.text.as_bytes())
         {
-            return Some(Mention {
+            let mention = Mention {
                 term: pattern.term,
                 range: m.start()..m.end(),
                 text: &text[m.start()..m.end()],
-            });
+            };
+            return Some((mention, pattern.needs_context));
         }
         candidate = if m.end() - m.start() > 1 {
             automaton.find(
@@ -282,7 +372,8 @@ impl Finder {
     }
 
     /// [`Glossary::find_terms`] over `patterns`, the ones this was built from.
-    fn find<'t>(&self, patterns: &[FindPattern], text: &'t str) -> Vec<Mention<'t>> {
+    /// Every mention in `text`, with whether its pattern is an everyday word.
+    fn find<'t>(&self, patterns: &[FindPattern], text: &'t str) -> Vec<(Mention<'t>, bool)> {
         let bytes = text.as_bytes();
         let mut out = Vec::new();
         // The word after the last one looked at, if the two-word test read it: (start, end, hash).
@@ -316,7 +407,7 @@ impl Finder {
                 Some(mention) => {
                     // A mention ends a word, so the invariant holds at its end. (It ends at or after
                     // `next`; `max` only guarantees progress.)
-                    at = mention.range.end.max(next);
+                    at = mention.0.range.end.max(next);
                     out.push(mention);
                 }
                 None => at = next,
@@ -702,6 +793,7 @@ mod tests {
                 text,
                 term: &terms[i],
                 exact_case,
+                needs_context: false,
             })
             .collect()
     }
@@ -718,7 +810,7 @@ mod tests {
         let mut at = 0;
         while let Some(found) = automaton.find(Input::new(text).range(at..)) {
             match mention_at(&automaton, patterns, text, found.start()) {
-                Some(m) => {
+                Some((m, _)) => {
                     out.push((m.term.slug(), m.range.clone()));
                     at = m.range.end;
                 }
@@ -741,7 +833,7 @@ mod tests {
         finder
             .find(patterns, text)
             .into_iter()
-            .map(|m| (m.term.slug(), m.range))
+            .map(|(m, _)| (m.term.slug(), m.range))
             .collect()
     }
 

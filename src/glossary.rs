@@ -107,6 +107,8 @@ pub struct FindPattern {
     pub term: &'static Term,
     /// Whether the case must match too (short all-capital acronyms).
     pub exact_case: bool,
+    /// Whether the pattern is an everyday word, a mention only where the text is about social media.
+    pub needs_context: bool,
 }
 
 /// The lazily built text matcher of a glossary. Not part of the public API.
@@ -252,11 +254,12 @@ impl Glossary {
         tables.matcher.patterns.get_or_init(|| {
             (0..tables.patterns.len() / 4)
                 .map(|row| {
-                    let [start, len, term, exact_case] = tables.patterns.row::<4>(row);
+                    let [start, len, term, flags] = tables.patterns.row::<4>(row);
                     FindPattern {
                         text: text_at(tables.text, start, len),
                         term: &tables.terms[term as usize],
-                        exact_case: exact_case == 1,
+                        exact_case: flags & 1 != 0,
+                        needs_context: flags & 2 != 0,
                     }
                 })
                 .collect()

@@ -246,6 +246,13 @@ pub fn find_terms(text: &str) -> Vec<Mention<'_>> {
     GLOSSARY.find_terms(text)
 }
 
+/// Every mention of a built-in term in a text, everyday words included wherever they stand. See
+/// [`Glossary::find_terms_raw`].
+#[cfg(feature = "std")]
+pub fn find_terms_raw(text: &str) -> Vec<Mention<'_>> {
+    GLOSSARY.find_terms_raw(text)
+}
+
 /// Forgiving lookup that turns a miss into an error carrying suggestions. See [`Glossary::try_lookup`].
 ///
 /// ```

@@ -296,12 +296,14 @@ fn render_search_indexes(
     )?;
 
     // Find patterns: four numbers each, the text's start and length in TEXT, the term's position in
-    // TERMS, and 1 if the case must match.
+    // TERMS, and flags: 1 if the case must match, 2 if the pattern is an everyday word that counts only
+    // in context.
     let patterns = index::find_patterns(entries);
     let mut rows: Vec<u32> = Vec::with_capacity(patterns.len() * 4);
     for f in &patterns {
         let (start, len) = text.add(&f.text);
-        rows.extend([start, len, f.entry as u32, u32::from(f.exact_case)]);
+        let flags = u32::from(f.exact_case) | u32::from(f.needs_context) << 1;
+        rows.extend([start, len, f.entry as u32, flags]);
     }
     write_u32s(out, p, "PATTERNS", rows)?;
     writeln!(

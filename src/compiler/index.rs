@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::english::regular_plural;
+use super::english::{regular_plural, singular_forms};
 use super::validate::{Entry, TextMatch};
 use crate::normalize::{NormalizedKey, key_trigrams};
 use crate::tokenize::{field, for_each_token};
@@ -218,6 +218,17 @@ pub(crate) struct FindPattern {
     pub text: String,
     pub entry: usize,
     pub exact_case: bool,
+    /// The pattern is an everyday word (`everyday-words.txt`): a mention only where the text is about
+    /// social media.
+    pub needs_context: bool,
+}
+
+/// The everyday words of `everyday-words.txt`.
+fn everyday_words() -> BTreeSet<&'static str> {
+    (include_str!("everyday-words.txt").lines())
+        .map(|line| line.split('#').next().unwrap_or("").trim())
+        .filter(|word| !word.is_empty())
+        .collect()
 }
 
 /// The texts that mention an entry in prose: every name and alias as written, with hyphens as spaces or
@@ -226,6 +237,7 @@ pub(crate) struct FindPattern {
 /// dropped when neither did. Entries whose `text_match` is `never` give no pattern; `exact-case` ones
 /// give patterns whose case must match.
 pub(crate) fn find_patterns(entries: &[Entry]) -> Vec<FindPattern> {
+    let everyday = everyday_words();
     // ASCII-lower-cased pattern -> (entry, written by that entry, exact case)
     let mut claims: BTreeMap<String, (Option<usize>, bool, bool, String)> = BTreeMap::new();
     let mut claim = |text: String, entry: usize, written: bool, exact_case: bool| {
@@ -267,14 +279,34 @@ pub(crate) fn find_patterns(entries: &[Entry]) -> Vec<FindPattern> {
             forms.insert(text.replace(' ', "-"));
             for form in forms {
                 claim(plural(&form, exact_case), i, false, exact_case);
+                // The singular of a plural name ("a Reel" for Reels, "a story highlight"): for names of
+                // several words, and for one word only if it is an everyday word, which is found in
+                // context only ("news" is not "new").
+                if !exact_case {
+                    let lower = form.to_ascii_lowercase();
+                    for singular in singular_forms(&lower) {
+                        let one_word = !singular.contains([' ', '-']);
+                        if singular.len() >= 4
+                            && (!one_word || everyday.contains(singular.as_str()))
+                        {
+                            claim(singular, i, false, false);
+                        }
+                    }
+                }
                 claim(form, i, false, exact_case);
             }
         }
     }
+    let is_everyday = |text: &str| {
+        let lower = text.to_ascii_lowercase();
+        everyday.contains(lower.as_str())
+            || (lower.strip_suffix('s')).is_some_and(|singular| everyday.contains(singular))
+    };
     claims
         .into_values()
         .filter_map(|(entry, _, exact_case, text)| {
             entry.map(|entry| FindPattern {
+                needs_context: !exact_case && is_everyday(&text),
                 text,
                 entry,
                 exact_case,
