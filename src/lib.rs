@@ -54,6 +54,8 @@ mod edit_distance;
 #[cfg(feature = "std")]
 mod find;
 mod glossary;
+#[cfg(feature = "std")]
+mod link;
 mod normalize;
 mod packed;
 mod perfect_hash;
@@ -75,6 +77,8 @@ pub use builtin::GLOSSARY;
 #[cfg(feature = "std")]
 pub use find::Mention;
 pub use glossary::Glossary;
+#[cfg(feature = "std")]
+pub use link::{LinkOptions, Repeats, Tooltip};
 pub use normalize::MAX_KEY_LEN;
 #[cfg(feature = "std")]
 pub use resolve::{Confidence, MAX_RESOLVE_LEN, Resolution};

@@ -582,3 +582,44 @@ fn search_reads_a_bounded_number_of_distinct_words() {
         social_glossary::search(&first.join(" "), 5)
     );
 }
+
+#[test]
+fn link_policies_keep_first_mentions_skip_ranges_and_require_case() {
+    use social_glossary::{LinkOptions, Repeats};
+    let g = social_glossary::glossary();
+    let text = "Engagement rate, then engagement rate, then CTR and the Threads app and threads.";
+    let texts = |options: &LinkOptions| -> Vec<&str> {
+        g.link_terms(text, options).iter().map(|m| m.text).collect()
+    };
+    // The default: the first mention of each term, as find_terms finds them.
+    assert_eq!(
+        texts(&LinkOptions::new()),
+        ["Engagement rate", "CTR", "Threads app"]
+    );
+    let every = texts(&LinkOptions::new().repeats(Repeats::All));
+    assert_eq!(
+        every
+            .iter()
+            .filter(|t| t.eq_ignore_ascii_case("engagement rate"))
+            .count(),
+        2
+    );
+    // A skipped range hides the first mention; the next one is the first that counts.
+    let skipped = g.link_terms(text, &LinkOptions::new().skip(0..15));
+    assert_eq!(
+        skipped[0].range.start,
+        text.find("engagement rate").unwrap()
+    );
+    // Exact case for a term: "CTR" qualifies, "ctr" would not.
+    let lower = "We track ctr and CTR and engagement rate.";
+    let cased: Vec<&str> = g
+        .link_terms(lower, &LinkOptions::new().exact_case("click-through-rate"))
+        .iter()
+        .map(|m| m.text)
+        .collect();
+    assert_eq!(cased, ["CTR", "engagement rate"]);
+    // Raw: everyday words without context count too.
+    let plain = "Post the letter.";
+    assert!(g.link_terms(plain, &LinkOptions::new()).is_empty());
+    assert_eq!(g.link_terms(plain, &LinkOptions::new().raw(true)).len(), 1);
+}
