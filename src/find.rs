@@ -90,7 +90,7 @@ impl Glossary {
     }
 
     /// The literals [`find_terms`](Self::find_terms) looks for: every name and alias with its
-    /// plurals. Not part of the public API; for tests that check `find_terms` against a plain scan.
+    /// plurals. Not part of the public API; for tests that check `find_terms_raw` against a plain scan.
     #[doc(hidden)]
     pub fn __find_patterns(&self) -> &'static [FindPattern] {
         self.find_pattern_list()

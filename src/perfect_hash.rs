@@ -24,8 +24,12 @@ const FINAL_MIX: u64 = 0xE703_7ED1_A0B4_28DB;
 /// Hashes `bytes` with `seed`, as little-endian 8-byte words (the last one zero-padded), two words a
 /// step: each step multiplies one word, mixed with the running state, by the other, so a change
 /// anywhere in the key changes every bit of the hash (no byte can cancel another, as a
-/// rotate-and-multiply lets it). Build time hashes keys with this.
-#[cfg_attr(not(any(feature = "compiler", test)), allow(dead_code))] // build time and tests
+/// rotate-and-multiply lets it). Build time hashes keys with this, and so do the queries whose keys
+/// are not already in a zero-padded buffer (search words, suggestion trigrams).
+#[cfg_attr(
+    not(any(feature = "std", feature = "compiler", test)),
+    allow(dead_code)
+)]
 pub fn hash(seed: u64, bytes: &[u8]) -> u64 {
     hash_words(seed, bytes.len(), |at| {
         let mut word = [0u8; 8];
@@ -99,7 +103,19 @@ impl PerfectHash {
     /// stored there, since a key that is not in the table lands on some slot too.
     #[inline]
     pub fn slot_of(&self, padded: &[u8], len: usize) -> usize {
-        let hash = hash_padded(self.seed, padded, len);
+        self.slot_of_hash(hash_padded(self.seed, padded, len))
+    }
+
+    /// The one slot where `key` can be, for a key held as it is (see [`slot_of`](Self::slot_of)).
+    #[cfg(feature = "std")]
+    #[inline]
+    pub fn slot_of_key(&self, key: &[u8]) -> usize {
+        self.slot_of_hash(hash(self.seed, key))
+    }
+
+    /// The slot of a key whose hash, under this table's seed, is `hash`.
+    #[inline]
+    fn slot_of_hash(&self, hash: u64) -> usize {
         slot(
             hash,
             self.pilots.get(bucket(hash, self.pilots.len())),

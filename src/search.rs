@@ -209,17 +209,10 @@ impl Glossary {
     fn word_postings(&self, word: &str) -> Option<(u32, u32)> {
         let tables = self.tables();
         let [text_start, text_len, start, len] =
-            (tables.word_rows).row::<4>(tables.words.slot_of(&padded_word(word), word.len()));
+            (tables.word_rows).row::<4>(tables.words.slot_of_key(word.as_bytes()));
         (crate::packed::text_at(tables.text, text_start, text_len) == word && text_len > 0)
             .then_some((start, len))
     }
-}
-
-/// A word followed by zeros to a whole number of 8-byte words, for the perfect hash.
-fn padded_word(word: &str) -> Vec<u8> {
-    let mut padded = word.as_bytes().to_vec();
-    padded.resize(word.len().next_multiple_of(8), 0);
-    padded
 }
 
 /// A hit of [`Glossary::rank`].

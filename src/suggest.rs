@@ -253,7 +253,7 @@ impl Glossary {
     /// empty when no key has the trigram.
     fn gram_postings(&self, gram: u32) -> (u32, u32) {
         let tables = self.tables();
-        let slot = tables.grams.slot_of(&u64::from(gram).to_le_bytes(), 4);
+        let slot = tables.grams.slot_of_key(&gram.to_le_bytes());
         match tables.gram_rows.row::<3>(slot) {
             [stored, start, len] if stored == gram => (start, len),
             _ => (0, 0),
