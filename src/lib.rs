@@ -46,6 +46,8 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+#[cfg(feature = "std")]
+mod best;
 mod builtin;
 #[cfg(any(feature = "compiler", test))]
 pub mod compiler;
@@ -81,11 +83,11 @@ pub use glossary::Glossary;
 pub use link::{LinkOptions, Repeats, Tooltip};
 pub use normalize::MAX_KEY_LEN;
 #[cfg(feature = "std")]
-pub use resolve::{Confidence, MAX_RESOLVE_LEN, Resolution};
+pub use resolve::{Confidence, MAX_RESOLUTIONS, MAX_RESOLVE_LEN, Resolution};
 #[cfg(feature = "std")]
 pub use search::{MAX_QUERY_WORDS, MatchedField, SearchHit};
 #[cfg(feature = "std")]
-pub use suggest::{Completion, Suggestion, SuggestionKind, UnknownTerm};
+pub use suggest::{Completion, MAX_SUGGESTIONS, Suggestion, SuggestionKind, UnknownTerm};
 pub use taxonomy::{Category, ParseCategoryError, ParsePlatformError, Platform};
 pub use term::{Benefit, Deprecation, PlatformUsage, ReviewDate, Source, Term, TypicalRange};
 

@@ -2,7 +2,9 @@
 //! question or a description, built on lookup, suggestions and search, and silent when nothing in the
 //! glossary is about the query.
 
+use crate::best::Best;
 use crate::glossary::Glossary;
+use crate::search::HitOrder;
 use crate::suggest::SuggestionKind;
 use crate::taxonomy::{Category, Platform};
 use crate::term::Term;
@@ -34,6 +36,10 @@ pub enum Confidence {
 /// The longest query `resolve` reads, in bytes; the rest of a longer one is ignored, so that any input
 /// costs bounded time. Queries are a few words.
 pub const MAX_RESOLVE_LEN: usize = 256;
+
+/// The most terms `resolve` returns: it answers a query; [`search`](Glossary::search) and the
+/// browsing functions list.
+pub const MAX_RESOLUTIONS: usize = 32;
 
 /// The least share of a query's words a search hit must match in its name, an alias, its summary or a
 /// phrasing to be about the query at all. Below it, a hit shares a word or two with the query by chance
@@ -103,14 +109,15 @@ const QUESTION_ENDS: &[&str] = &[
 ];
 
 impl Glossary {
-    /// The terms a person most likely means by whatever they typed, best first, at most `limit`: a
-    /// name, alias or slug in any case, a misspelling, a question around a term ("what does fomo
-    /// mean"), or a description in plain words ("what a brand pays each time someone clicks its ad").
-    /// Returns nothing at all when nothing in the glossary is about the query.
+    /// The terms a person most likely means by whatever they typed, best first, at most `limit` (and
+    /// at most [`MAX_RESOLUTIONS`]): a name, alias or slug in any case, a misspelling, a question around
+    /// a term ("what does fomo mean"), or a description in plain words ("what a brand pays each time
+    /// someone clicks its ad"). Returns nothing at all when nothing in the glossary is about the query.
     ///
     /// Each [`Resolution`] says how sure it is: [`Exact`](Confidence::Exact) for a name, alias or slug,
     /// [`Strong`](Confidence::Strong) for a close misspelling or a clear search winner,
-    /// [`Weak`](Confidence::Weak) for the rest. It reads at most [`MAX_RESOLVE_LEN`] bytes of the query.
+    /// [`Weak`](Confidence::Weak) for the rest. It reads at most [`MAX_RESOLVE_LEN`] bytes of the query,
+    /// and allocates nothing but the returned `Vec`.
     ///
     /// ```
     /// use social_glossary::Confidence;
@@ -123,29 +130,35 @@ impl Glossary {
     /// assert!(g.resolve("chocolate cake recipe", 3).is_empty());
     /// ```
     pub fn resolve(&self, query: &str, limit: usize) -> Vec<Resolution> {
+        let limit = limit.min(MAX_RESOLUTIONS);
         let mut out: Vec<Resolution> = Vec::with_capacity(limit);
         if limit == 0 {
             return out;
         }
         let query = clip(query, MAX_RESOLVE_LEN);
         let core = strip_question(query);
-        let add = |out: &mut Vec<Resolution>, term: &'static Term, confidence| {
-            if out.len() < limit && !out.iter().any(|r| r.term == term) {
+        let mut add = |term: &'static Term, confidence| {
+            if out.len() < limit && !out.iter().any(|r| core::ptr::eq(r.term, term)) {
                 out.push(Resolution { term, confidence });
             }
         };
+        let mut spelled_right = false;
         for exact in [core, query].into_iter().filter_map(|q| self.lookup(q)) {
-            add(&mut out, exact, Confidence::Exact);
+            add(exact, Confidence::Exact);
+            spelled_right = true;
         }
-        // A misspelled name or alias, however many words it has (names have four at most).
+        // A misspelled name or alias, however many words it has (names have four at most), unless
+        // the query is spelled right: then spellings an edit away are other words.
         let short = core.split_whitespace().nth(MAX_NAME_WORDS).is_none();
-        for suggestion in self.suggest(core, if short { limit } else { 0 }) {
+        let misspelled = short && !spelled_right;
+        let mut suggestions =
+            Best::<_, _, MAX_RESOLUTIONS>::new(if misspelled { limit } else { 0 });
+        self.suggestions(core, &mut suggestions);
+        for (_, term, suggestion) in suggestions.iter() {
             match suggestion.kind {
-                SuggestionKind::Exact => add(&mut out, suggestion.term, Confidence::Exact),
-                SuggestionKind::Misspelling { .. } => {
-                    add(&mut out, suggestion.term, Confidence::Strong)
-                }
-                SuggestionKind::Prefix => {}
+                SuggestionKind::Exact => add(term, Confidence::Exact),
+                SuggestionKind::Misspelling { .. } => add(term, Confidence::Strong),
+                _ => {}
             }
         }
         // From here on, words the glossary never uses are read as the name they misspell, if they
@@ -153,94 +166,120 @@ impl Glossary {
         let corrected = self.correct_words(core);
         let core = corrected.as_str();
         if let Some(term) = self.lookup(core) {
-            add(&mut out, term, Confidence::Strong);
+            add(term, Confidence::Strong);
         }
         // Names and aliases inside the query ("fake followers you can buy", "whitelisting in influencer
         // marketing"), the first first: a question names its subject before its context.
-        for (term, share) in self.names_inside(core) {
+        self.names_inside(core, |term, share| {
             let confidence = if share >= 0.5 {
                 Confidence::Strong
             } else {
                 Confidence::Weak
             };
-            add(&mut out, term, confidence);
-        }
+            add(term, confidence);
+        });
         // A platform's name and what it calls a feature ("insta reels", "bsky post"): the terms of
         // that platform that the rest of the query is about.
         let mut network_alone = None;
         if let Some((network, platform, rest)) = self.platform_qualifier(core) {
             // The network's nickname for its own name ("insta live" is "Instagram Live").
-            if let Some(term) = self.lookup(&format!("{} {rest}", network.name())) {
-                add(&mut out, term, Confidence::Strong);
+            let mut own_name = Phrase::default();
+            if own_name.push_word(network.name()) && own_name.push_word(rest.as_str()) {
+                if let Some(term) = self.lookup(own_name.as_str()) {
+                    add(term, Confidence::Strong);
+                }
             }
-            let on_platform: Vec<Resolution> =
-                (self.about(&rest, PLATFORM_CANDIDATES, MIN_SCORE / 2.0))
-                    .into_iter()
-                    .filter(|hit| hit.term.is_used_on(platform) && hit.term != network)
-                    .collect();
+            let mut on_platform = false;
+            self.about::<PLATFORM_CANDIDATES>(
+                rest.as_str(),
+                MIN_SCORE / 2.0,
+                |term, confidence| {
+                    if term.is_used_on(platform) && term != network {
+                        on_platform = true;
+                        add(term, confidence);
+                    }
+                },
+            );
             // Nothing of that platform is about the rest, and the rest is the glossary's own
             // vocabulary ("is bereal still popular"): the query is about the network itself.
-            if on_platform.is_empty() && rest.split_whitespace().all(|w| self.knows_word(w)) {
+            if !on_platform && rest.as_str().split_whitespace().all(|w| self.knows_word(w)) {
                 network_alone = Some(network);
-            }
-            for hit in on_platform {
-                add(&mut out, hit.term, hit.confidence);
             }
         }
         // A description, or a name with other words around it.
-        for hit in self.about(core, limit, MIN_SCORE) {
-            add(&mut out, hit.term, hit.confidence);
-        }
+        self.about::<MAX_RESOLUTIONS>(core, MIN_SCORE, &mut add);
         if let Some(network) = network_alone {
-            add(&mut out, network, Confidence::Weak);
+            add(network, Confidence::Weak);
         }
         out
     }
 }
 
 impl Glossary {
-    /// The search hits that are about `query`, best first, with their confidence: a hit must match
-    /// at least [`MIN_COVERAGE`] of the query's words in fields that say what a term is (name, alias,
-    /// summary, phrasing), and score at least `min_score`. Words shared with a definition alone are
-    /// too common to mean anything: "post office opening hours" shares three with an entry's prose.
-    fn about(&self, query: &str, n: usize, min_score: f32) -> Vec<Resolution> {
-        let ranking = self.rank(query, n, false);
-        let runner_up = ranking.hits.get(1).map_or(0.0, |hit| hit.score);
-        let words = ranking.words.max(1) as f32;
-        let mut out = Vec::new();
-        for (i, hit) in ranking.hits.iter().enumerate() {
-            if (hit.defining_words as f32) < MIN_COVERAGE * words || hit.score < min_score {
-                continue;
+    /// Calls `each` with the search hits that are about `query`, best first (at most `N`), with their
+    /// confidence: a hit must match at least [`MIN_COVERAGE`] of the query's words in fields that say
+    /// what a term is (name, alias, summary, phrasing), and score at least `min_score`. Words shared
+    /// with a definition alone are too common to mean anything: "post office opening hours" shares
+    /// three with an entry's prose.
+    fn about<const N: usize>(
+        &self,
+        query: &str,
+        min_score: f32,
+        mut each: impl FnMut(&'static Term, Confidence),
+    ) {
+        // The hits that pass, keyed by rank, with their score and whether they matched every word; and
+        // the two best hits of all, to tell a clear winner.
+        let mut about = Best::<_, (f32, bool), N>::new(N);
+        let mut first: Option<(HitOrder, &'static Term, f32)> = None;
+        let mut runner_up = 0.0f32;
+        self.rank(query, false, |hit| {
+            let order = hit.order();
+            match first {
+                Some((best, _, _)) if best <= order => runner_up = runner_up.max(hit.score),
+                _ => {
+                    if let Some((_, _, score)) = first {
+                        runner_up = runner_up.max(score);
+                    }
+                    first = Some((order, hit.term, hit.score));
+                }
             }
-            let clear_winner = i == 0
-                && hit.matched_words == ranking.words
-                && hit.score >= STRONG_SCORE
-                && hit.score >= 1.5 * runner_up;
+            let words = hit.query_words.max(1) as f32;
+            if (hit.defining_words as f32) >= MIN_COVERAGE * words && hit.score >= min_score {
+                let matched_all = hit.matched_words == hit.query_words;
+                about.offer(order, hit.term, (hit.score, matched_all));
+            }
+        });
+        for (_, term, (score, matched_all)) in about.iter() {
+            let clear_winner = first.is_some_and(|(_, best, _)| core::ptr::eq(best, term))
+                && matched_all
+                && score >= STRONG_SCORE
+                && score >= 1.5 * runner_up;
             let confidence = if clear_winner {
                 Confidence::Strong
             } else {
                 Confidence::Weak
             };
-            out.push(Resolution {
-                term: hit.term,
-                confidence,
-            });
+            each(term, confidence);
         }
-        out
     }
 
-    /// The terms whose names or aliases stand in the query, in the order they appear, each with the
-    /// share of the query's words its name covers; longer names first where they overlap. Networks are
-    /// left out (they qualify a query: see [`platform_qualifier`](Self::platform_qualifier)). Found only
-    /// when they are telling: among them a name of two words or more, and together at least
-    /// [`NAMES_SHARE`] of the query. Single words that are names ("post" in "post office opening
-    /// hours", "sharing" and "post" in a description) say little on their own.
-    fn names_inside(&self, query: &str) -> Vec<(&'static Term, f32)> {
-        let words: Vec<&str> = query.split_whitespace().take(MAX_WORDS).collect();
+    /// Calls `each` with the terms whose names or aliases stand in the query, in the order they appear,
+    /// each with the share of the query's words its name covers; longer names first where they
+    /// overlap. Networks are left out (they qualify a query: see
+    /// [`platform_qualifier`](Self::platform_qualifier)). Found only when they are telling: among them
+    /// a name of two words or more, and together at least [`NAMES_SHARE`] of the query. Single words
+    /// that are names ("post" in "post office opening hours", "sharing" and "post" in a description)
+    /// say little on their own.
+    fn names_inside(&self, query: &str, mut each: impl FnMut(&'static Term, f32)) {
+        let (words, count) = first_words(query);
+        let words = &words[..count];
         let offset = |word: &str| word.as_ptr() as usize - query.as_ptr() as usize;
-        // (first word, words, term), longest names first, then in reading order.
-        let mut found: Vec<(usize, usize, &'static Term)> = Vec::new();
-        let mut covered = vec![false; words.len()];
+        // (first word, words, term), longest names first, then in reading order. Each covers a word
+        // no other covers, so there are at most as many as words.
+        let mut found: [(usize, usize, Option<&'static Term>); MAX_WORDS] =
+            [(0, 0, None); MAX_WORDS];
+        let mut found_count = 0;
+        let mut covered = [false; MAX_WORDS];
         for len in (1..=MAX_NAME_WORDS.min(words.len())).rev() {
             for start in 0..=words.len() - len {
                 if covered[start..start + len].iter().any(|&c| c) {
@@ -251,30 +290,36 @@ impl Glossary {
                 let Some(term) = self.lookup(phrase) else {
                     continue;
                 };
-                if term.category() == Category::Platforms || found.iter().any(|f| f.2 == term) {
+                let seen = found[..found_count].iter().any(|f| f.2 == Some(term));
+                if term.category() == Category::Platforms || seen {
                     continue;
                 }
                 covered[start..start + len]
                     .iter_mut()
                     .for_each(|c| *c = true);
-                found.push((start, len, term));
+                found[found_count] = (start, len, Some(term));
+                found_count += 1;
             }
         }
+        let found = &mut found[..found_count];
         let name_words: usize = found.iter().map(|&(_, len, _)| len).sum();
         let telling = found.iter().any(|&(_, len, _)| len >= 2);
         if !telling || words.len() < 2 || (name_words as f32) < NAMES_SHARE * words.len() as f32 {
-            return Vec::new();
+            return;
         }
-        found.sort_by_key(|&(start, _, _)| start);
-        (found.into_iter())
-            .map(|(_, len, term)| (term, len as f32 / words.len() as f32))
-            .collect()
+        found.sort_unstable_by_key(|&(start, _, _)| start);
+        for &(_, len, term) in found.iter() {
+            if let Some(term) = term {
+                each(term, len as f32 / words.len() as f32);
+            }
+        }
     }
 
     /// The network a query names by one of its words ("insta", "bsky", "fb") when it has other words
     /// too: its entry, its platform, and those other words.
-    fn platform_qualifier(&self, query: &str) -> Option<(&'static Term, Platform, String)> {
-        let words: Vec<&str> = query.split_whitespace().take(MAX_WORDS).collect();
+    fn platform_qualifier(&self, query: &str) -> Option<(&'static Term, Platform, Phrase)> {
+        let (words, count) = first_words(query);
+        let words = &words[..count];
         // A platform named in a longer description is context, not a qualifier of a feature's name.
         if !(2..=MAX_QUALIFIED_WORDS).contains(&words.len()) {
             return None;
@@ -284,13 +329,24 @@ impl Glossary {
                 .lookup(word)
                 .filter(|t| t.category() == Category::Platforms)?;
             let platform = term.platforms().first()?.platform;
-            let rest: Vec<&str> = (words.iter().enumerate())
-                .filter(|&(j, _)| j != i)
-                .map(|(_, w)| *w)
-                .collect();
-            Some((term, platform, rest.join(" ")))
+            let mut rest = Phrase::default();
+            for (_, other) in words.iter().enumerate().filter(|&(j, _)| j != i) {
+                rest.push_word(other);
+            }
+            Some((term, platform, rest))
         })
     }
+}
+
+/// The first [`MAX_WORDS`] words of a query, and how many there are.
+fn first_words(query: &str) -> ([&str; MAX_WORDS], usize) {
+    let mut words = [""; MAX_WORDS];
+    let mut count = 0;
+    for (slot, word) in words.iter_mut().zip(query.split_whitespace()) {
+        *slot = word;
+        count += 1;
+    }
+    (words, count)
 }
 
 /// The most words of a query that `resolve` looks at for names and platforms inside it.
@@ -309,19 +365,57 @@ const PLATFORM_CANDIDATES: usize = 40;
 impl Glossary {
     /// `query` with each word the glossary never uses, of five letters or more, replaced by the one-word
     /// name or alias it misspells, if any.
-    fn correct_words(&self, query: &str) -> String {
-        let mut corrected = String::with_capacity(query.len());
-        for (i, word) in query.split_whitespace().take(MAX_WORDS).enumerate() {
-            if i > 0 {
-                corrected.push(' ');
-            }
+    fn correct_words(&self, query: &str) -> Phrase {
+        let mut corrected = Phrase::default();
+        for word in query.split_whitespace().take(MAX_WORDS) {
             let replacement = (!self.knows_word(word))
                 .then(|| self.correct_word(word))
                 .flatten()
                 .filter(|name| !name.contains(char::is_whitespace));
-            corrected.push_str(replacement.unwrap_or(word));
+            if !corrected.push_word(replacement.unwrap_or(word)) {
+                break;
+            }
         }
         corrected
+    }
+}
+
+/// The most bytes of text `resolve` builds from a query's words (corrected, or some of them joined):
+/// room for every word of the longest query it reads to grow by its corrections.
+const PHRASE_LEN: usize = 2 * MAX_RESOLVE_LEN;
+
+/// Words joined by spaces in a buffer on the stack, so that `resolve` builds text without allocating.
+struct Phrase {
+    bytes: [u8; PHRASE_LEN],
+    len: usize,
+}
+
+impl Default for Phrase {
+    fn default() -> Self {
+        Phrase {
+            bytes: [0; PHRASE_LEN],
+            len: 0,
+        }
+    }
+}
+
+impl Phrase {
+    /// Appends `word`, after a space unless the phrase is empty; appends nothing and returns false if
+    /// it does not fit.
+    fn push_word(&mut self, word: &str) -> bool {
+        let space = usize::from(self.len > 0);
+        let Some(room) = self.bytes.get_mut(self.len..self.len + space + word.len()) else {
+            return false;
+        };
+        room[..space].fill(b' ');
+        room[space..].copy_from_slice(word.as_bytes());
+        self.len += space + word.len();
+        true
+    }
+
+    fn as_str(&self) -> &str {
+        // Only whole strings and spaces are appended, so the bytes are UTF-8.
+        core::str::from_utf8(&self.bytes[..self.len]).unwrap_or("")
     }
 }
 

@@ -1,9 +1,6 @@
 //! Ranked full-text search over names, aliases, summaries and definitions, on the word index the
 //! compiler builds.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
-
 use crate::glossary::Glossary;
 use crate::normalize::NormalizedKey;
 use crate::suggest::SuggestionKind;
@@ -12,10 +9,8 @@ use crate::tokenize::field::{ALIAS, DEFINITION, NAME, PHRASING, SUMMARY};
 
 /// The fields that say what a term is, as opposed to its definition's wider discussion.
 const DEFINING_FIELDS: u8 = NAME | ALIAS | SUMMARY | PHRASING;
-use crate::tokenize::{for_each_synonym, for_each_token};
+use crate::tokenize::{MAX_WORD_LEN, for_each_synonym, for_each_token};
 
-/// How much a term's number of related links raises its score.
-const PROMINENCE_WEIGHT: f32 = 0.25;
 /// What a match through a synonym ("saw" finding "displayed") counts, against 1 for the word itself.
 const SYNONYM_WEIGHT: f32 = 0.75;
 /// What a match through a corrected misspelling ("shaddowban" finding "shadowban") counts.
@@ -72,7 +67,18 @@ impl Glossary {
     /// assert!(hits.iter().any(|hit| hit.term.slug() == "reach"));
     /// ```
     pub fn search(&self, query: &str, n: usize) -> Vec<SearchHit> {
-        (self.rank(query, n, true).hits.into_iter())
+        let mut hits = Vec::new();
+        if n == 0 {
+            return Vec::new();
+        }
+        self.rank(query, true, |hit| hits.push(hit));
+        // Most queries touch hundreds of terms and want a handful: pick the best n, then sort only them.
+        if hits.len() > n {
+            hits.select_nth_unstable_by_key(n - 1, RankedHit::order);
+            hits.truncate(n);
+        }
+        hits.sort_unstable_by_key(RankedHit::order);
+        (hits.into_iter())
             .map(|hit| SearchHit {
                 term: hit.term,
                 score: hit.score,
@@ -81,106 +87,122 @@ impl Glossary {
             .collect()
     }
 
-    /// [`search`](Self::search) with what `resolve` needs to judge the hits: how many of the query's
-    /// words each hit matched, out of how many. With `correct_typos`, a word the glossary never uses
-    /// is scored as the name it misspells, if any (`resolve` corrects the words itself first).
-    pub(crate) fn rank(&self, query: &str, n: usize, correct_typos: bool) -> Ranking {
-        let mut ranking = Ranking {
-            hits: Vec::new(),
-            words: 0,
-        };
-        if n == 0 {
-            return ranking;
-        }
+    /// Scores every term that matches a word of `query` and hands each to `each`, in no particular
+    /// order; returns how many distinct words the query has. This is what [`search`](Self::search)
+    /// ranks, with what `resolve` needs to judge a hit: how many of the query's words it matched, and
+    /// where. With `correct_typos`, a word the glossary never uses is scored as the name it misspells,
+    /// if any (`resolve` corrects the words itself first).
+    ///
+    /// Allocates nothing: posting lists are sorted by term, so they are merged into a dense array of
+    /// scores on the stack, one window of [`WINDOW`] terms at a time.
+    pub(crate) fn rank(
+        &self,
+        query: &str,
+        correct_typos: bool,
+        mut each: impl FnMut(RankedHit),
+    ) -> usize {
         let tables = self.tables();
+        let words = QueryWords::new(query);
+        let mut lists = [PostingList::default(); MAX_LISTS];
+        let mut count = 0;
         let total = tables.terms.len() as f32;
-        let mut words: Vec<String> = Vec::new();
-        let mut seen: HashSet<String> = HashSet::new();
-        for_each_token(query, |token| {
-            if words.len() < MAX_QUERY_WORDS && seen.insert(token.to_owned()) {
-                words.push(token.to_owned());
-            }
-        });
-        ranking.words = words.len();
-        // Sized for a typical query up front: growing the map was a sixth of the time.
-        let mut scores: HashMap<u32, Score, BuildTermHasher> =
-            HashMap::with_capacity_and_hasher(tables.terms.len().min(1024), Default::default());
         for (word_index, word) in words.iter().enumerate() {
-            let mut score_word = |word: &str, factor: f32| {
-                let Some((start, len)) = self.word_postings(word) else {
+            let mut add_list = |token: &str, factor: f32| {
+                let Some((start, len)) = self.word_postings(token) else {
                     return false;
                 };
-                let range = start as usize..(start + len) as usize;
                 let df = len as f32;
                 let idf = (1.0 + (total - df + 0.5) / (df + 0.5)).ln();
-                let postings = tables
-                    .posting_terms
-                    .range(start, len)
-                    .zip(&tables.posting_fields[range])
-                    .zip(tables.posting_weights.range(start, len).map(f32::from_bits));
-                for ((term, &fields), weight) in postings {
-                    scores
-                        .entry(term)
-                        .or_default()
-                        .add(word_index, factor * idf * weight, fields);
+                if let Some(list) = lists.get_mut(count) {
+                    *list = PostingList {
+                        next: start,
+                        end: start.saturating_add(len),
+                        weight: factor * idf,
+                        word: word_index as u8,
+                    };
+                    count += 1;
                 }
                 true
             };
-            if !score_word(word, 1.0) && correct_typos {
+            if !add_list(word, 1.0) && correct_typos {
                 // A word the glossary never uses may be a misspelling of one of its names.
                 if let Some(corrected) = self.correct_word(word) {
                     for_each_token(corrected, |token| {
-                        score_word(token, TYPO_WEIGHT);
+                        add_list(token, TYPO_WEIGHT);
                     });
                 }
             }
             for_each_synonym(word, |synonym| {
-                score_word(synonym, SYNONYM_WEIGHT);
+                add_list(synonym, SYNONYM_WEIGHT);
             });
         }
+        let lists = &mut lists[..count];
         // Only this glossary's own terms: a term found through the base glossary has no position here.
-        let own = NormalizedKey::new(query).and_then(|key| self.lookup_key(&key));
-        if let Some(index) = own.and_then(|term| {
-            tables
-                .terms
-                .binary_search_by(|t| t.slug().cmp(term.slug()))
-                .ok()
-        }) {
-            let score = scores.entry(index as u32).or_default();
-            score.total += WHOLE_QUERY_BONUS;
-            score.fields |= NAME;
-        }
-        let mut hits: Vec<RankedHit> = scores
-            .into_iter()
-            .map(|(index, mut score)| {
+        let whole_query = NormalizedKey::new(query)
+            .and_then(|key| self.lookup_key(&key))
+            .and_then(|term| {
+                (tables.terms)
+                    .binary_search_by(|t| t.slug().cmp(term.slug()))
+                    .ok()
+            });
+
+        let mut scores = [Score::NONE; WINDOW];
+        let mut touched = [0u16; WINDOW];
+        for window_start in (0..tables.terms.len()).step_by(WINDOW) {
+            let window_end = (window_start + WINDOW).min(tables.terms.len());
+            let mut touched_count = 0;
+            // The slot of a term in this window, noted as touched the first time.
+            let mut slot_of = |term: usize, scores: &[Score; WINDOW]| {
+                let slot = term
+                    .checked_sub(window_start)
+                    .filter(|&slot| slot < WINDOW)?;
+                if scores[slot].is_none() {
+                    touched[touched_count] = slot as u16;
+                    touched_count += 1;
+                }
+                Some(slot)
+            };
+            for list in lists.iter_mut() {
+                while list.next < list.end {
+                    let at = list.next as usize;
+                    let term = tables.posting_terms.get(at) as usize;
+                    if term >= window_end {
+                        break;
+                    }
+                    let fields = tables.posting_fields.get(at).copied().unwrap_or(0);
+                    let weight = f32::from_bits(tables.posting_weights.get(at));
+                    if let Some(slot) = slot_of(term, &scores) {
+                        scores[slot].add(list.word, list.weight * weight, fields);
+                    }
+                    list.next += 1;
+                }
+            }
+            let whole_query = whole_query.filter(|&i| (window_start..window_end).contains(&i));
+            if let Some(slot) = whole_query.and_then(|term| slot_of(term, &scores)) {
+                scores[slot].total += WHOLE_QUERY_BONUS;
+                scores[slot].fields |= NAME;
+            }
+            for &slot in &touched[..touched_count] {
+                let score = &mut scores[usize::from(slot)];
                 score.settle_word();
-                (index, score)
-            })
-            .map(|(index, score)| RankedHit {
-                term: &tables.terms[index as usize],
-                // A term that matches more of the query's words beats one that matches a rare word
-                // strongly: "people saw a post" is about reach, not about every term named "post".
-                score: score.total
-                    * coverage(score.matched_words, words.len())
-                    * prominence(&tables.terms[index as usize]),
-                fields: score.fields,
-                matched_words: score.matched_words as usize,
-                defining_words: score.defining_words as usize,
-            })
-            .collect();
-        let best_first = |a: &RankedHit, b: &RankedHit| {
-            b.score
-                .total_cmp(&a.score)
-                .then_with(|| a.term.slug().cmp(b.term.slug()))
-        };
-        // Most queries touch hundreds of terms and want a handful: pick the best n, then sort only them.
-        if hits.len() > n {
-            hits.select_nth_unstable_by(n - 1, best_first);
-            hits.truncate(n);
+                let index = window_start + usize::from(slot);
+                if let Some(term) = tables.terms.get(index) {
+                    each(RankedHit {
+                        term,
+                        index: index as u32,
+                        // A term that matches more of the query's words beats one that matches a rare
+                        // word strongly: "people saw a post" is about reach, not every term named "post".
+                        score: score.total * coverage(score.matched_words, words.len()),
+                        fields: score.fields,
+                        matched_words: usize::from(score.matched_words),
+                        defining_words: usize::from(score.defining_words),
+                        query_words: words.len(),
+                    });
+                }
+                *score = Score::NONE;
+            }
         }
-        hits.sort_by(best_first);
-        ranking.hits = hits;
-        ranking
+        words.len()
     }
 
     /// The one-word name or alias a query word not in the glossary's vocabulary is a misspelling of
@@ -190,7 +212,7 @@ impl Glossary {
         if word.len() < 5 {
             return None;
         }
-        let best = self.suggest(word, 1).into_iter().next()?;
+        let best = self.best_suggestion(word)?;
         match best.kind {
             SuggestionKind::Misspelling { .. } | SuggestionKind::Exact => Some(best.matched),
             _ => None,
@@ -215,9 +237,16 @@ impl Glossary {
     }
 }
 
+/// How many terms [`Glossary::rank`] scores at a time, in an array on the stack (4 KiB).
+const WINDOW: usize = 256;
+/// The most posting lists one search reads: a query's words, their synonyms and their corrections.
+const MAX_LISTS: usize = 4 * MAX_QUERY_WORDS;
+
 /// A hit of [`Glossary::rank`].
 pub(crate) struct RankedHit {
     pub term: &'static Term,
+    /// The term's position in the glossary's slug-ordered table, which breaks ties between scores.
+    pub index: u32,
     pub score: f32,
     /// The fields any query word matched in (bits of `tokenize::field`).
     pub fields: u8,
@@ -225,68 +254,118 @@ pub(crate) struct RankedHit {
     pub matched_words: usize,
     /// How many of them matched its name, an alias, its summary or a phrasing.
     pub defining_words: usize,
+    /// How many distinct words the query has.
+    pub query_words: usize,
 }
 
-/// What [`Glossary::rank`] found: the hits, best first, and the query's number of distinct words.
-pub(crate) struct Ranking {
-    pub hits: Vec<RankedHit>,
-    pub words: usize,
-}
+/// The key that sorts hits best first: higher scores, then earlier slugs.
+pub(crate) type HitOrder = (core::cmp::Reverse<u32>, u32);
 
-/// Hashes the term positions that key a search's scores: one multiply, where SipHash would guard
-/// against collisions an attacker cannot choose here (positions come from the glossary, not the query).
-#[derive(Default)]
-struct TermHasher(u64);
-
-impl Hasher for TermHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u8(b);
-        }
-    }
-
-    fn write_u8(&mut self, b: u8) {
-        self.write_u64(u64::from(b));
-    }
-
-    fn write_u32(&mut self, n: u32) {
-        self.write_u64(u64::from(n));
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0 ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0 ^ (self.0 >> 32)
+impl RankedHit {
+    /// Where the hit sorts.
+    pub fn order(&self) -> HitOrder {
+        // Scores are never negative, and the bits of non-negative floats sort like their values.
+        (
+            core::cmp::Reverse(self.score.max(0.0).to_bits()),
+            self.index,
+        )
     }
 }
 
-type BuildTermHasher = BuildHasherDefault<TermHasher>;
+/// A query's distinct words, lower-cased and stemmed, at most [`MAX_QUERY_WORDS`], in a buffer on the
+/// stack.
+struct QueryWords {
+    bytes: [u8; MAX_QUERY_WORDS * MAX_WORD_LEN],
+    ends: [usize; MAX_QUERY_WORDS],
+    count: usize,
+}
+
+impl QueryWords {
+    fn new(query: &str) -> QueryWords {
+        let mut words = QueryWords {
+            bytes: [0; MAX_QUERY_WORDS * MAX_WORD_LEN],
+            ends: [0; MAX_QUERY_WORDS],
+            count: 0,
+        };
+        for_each_token(query, |token| {
+            if words.count == MAX_QUERY_WORDS || words.iter().any(|word| word == token) {
+                return;
+            }
+            let start = words
+                .count
+                .checked_sub(1)
+                .map_or(0, |last| words.ends[last]);
+            if let Some(room) = words.bytes.get_mut(start..start + token.len()) {
+                room.copy_from_slice(token.as_bytes());
+                words.ends[words.count] = start + token.len();
+                words.count += 1;
+            }
+        });
+        words
+    }
+
+    fn len(&self) -> usize {
+        self.count
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &str> {
+        (0..self.count).map(|i| {
+            let start = i.checked_sub(1).map_or(0, |last| self.ends[last]);
+            // Whole tokens were copied, so the bytes are UTF-8.
+            core::str::from_utf8(&self.bytes[start..self.ends[i]]).unwrap_or("")
+        })
+    }
+}
+
+/// Where [`Glossary::rank`] reads one posting list: the next posting, the end, what a match counts
+/// (the word's rarity, lowered for a synonym or a correction), and which query word it stands for.
+#[derive(Clone, Copy, Default)]
+struct PostingList {
+    next: u32,
+    end: u32,
+    weight: f32,
+    word: u8,
+}
 
 /// One term's score while a search runs. Each query word counts once per term: the best of its
-/// matches through the word itself and through its synonyms. Query words are scored one after another,
-/// so a word's best is added to the total when the next word first reaches the term.
-#[derive(Default)]
+/// matches through the word itself, its synonyms and its correction. Lists are read in the order of
+/// their words, so a word's best is added to the total when the next word first reaches the term.
+#[derive(Clone, Copy)]
 struct Score {
     /// The settled sum over the earlier query words.
     total: f32,
+    /// The best contribution of the word being scored.
+    word_best: f32,
+    /// The query word being scored, plus one (0: none yet).
+    word: u8,
+    /// The fields the word being scored matched in.
+    word_fields: u8,
     /// Which field bits any match set.
     fields: u8,
     /// How many query words matched.
-    matched_words: u32,
+    matched_words: u8,
     /// How many query words matched in a field that says what the term is: its name, an alias, its
     /// summary or a phrasing, rather than only its definition or category.
-    defining_words: u32,
-    /// The query word being scored, plus one (0: none yet), its best contribution so far, and the
-    /// fields it matched in.
-    word: usize,
-    word_best: f32,
-    word_fields: u8,
+    defining_words: u8,
 }
 
 impl Score {
-    fn add(&mut self, word_index: usize, contribution: f32, fields: u8) {
+    const NONE: Score = Score {
+        total: 0.0,
+        word_best: 0.0,
+        word: 0,
+        word_fields: 0,
+        fields: 0,
+        matched_words: 0,
+        defining_words: 0,
+    };
+
+    /// Whether nothing has reached the term yet in this search.
+    fn is_none(&self) -> bool {
+        self.word == 0 && self.fields == 0
+    }
+
+    fn add(&mut self, word_index: u8, contribution: f32, fields: u8) {
         if self.word != word_index + 1 {
             self.settle_word();
             self.word = word_index + 1;
@@ -300,25 +379,19 @@ impl Score {
     /// Adds the word being scored to the totals.
     fn settle_word(&mut self) {
         self.total += self.word_best;
-        self.defining_words += u32::from(self.word_fields & DEFINING_FIELDS != 0);
+        self.defining_words += u8::from(self.word_fields & DEFINING_FIELDS != 0);
         self.word_best = 0.0;
         self.word_fields = 0;
     }
 }
 
 /// The share of the query's words a term matched, squared, so that partial matches fall off quickly.
-fn coverage(matched: u32, total: usize) -> f32 {
+fn coverage(matched: u8, total: usize) -> f32 {
     if total == 0 {
         return 1.0;
     }
     let share = matched as f32 / total as f32;
     share * share
-}
-
-/// A prior for vague queries: terms many entries link to (reach, engagement) are likelier to be meant
-/// than narrow ones that happen to share the words.
-fn prominence(term: &Term) -> f32 {
-    1.0 + PROMINENCE_WEIGHT * (1.0 + term.related().len() as f32).ln()
 }
 
 fn strongest(fields: u8) -> MatchedField {

@@ -4,11 +4,13 @@
 //! into it. Suggestions gather candidates through the trigram index and verify them with a bit-parallel
 //! edit distance. An edit changes at most four of the query's trigrams (a swap of neighbours touches
 //! every trigram holding either of them; an insertion, deletion or substitution three at most), so a
-//! key within `k` edits shares at least one of any `4k + 1` of them, and only the rarest `4k + 1` posting
-//! lists are read. A query too short to have that many trigrams is checked against every spelling.
+//! key within `k` edits holds at least `m - 4k` of any `m` of the query's trigrams: only keys that
+//! enough of the rarest posting lists reach are verified. A query too short to rule anything out that way is checked against every
+//! spelling.
 
 use std::fmt;
 
+use crate::best::Best;
 use crate::edit_distance::Pattern;
 use crate::glossary::Glossary;
 use crate::normalize::{MAX_KEY_LEN, NormalizedKey, key_trigrams};
@@ -88,8 +90,8 @@ impl fmt::Display for DidYouMean<'_> {
 
 /// How many edits a query of `len` normalized bytes may be away from a suggestion: none for one or two
 /// bytes (anything that short is one edit from dozens of acronyms), one for short words, up to three
-/// for long phrases. From five bytes on, never more than its `len` trigrams can rule out (`4k + 1` of
-/// them); three- and four-byte queries are checked against every spelling.
+/// for long phrases. From five bytes on, never so many that its `len` trigrams rule nothing out
+/// (`4k` of them or more); three- and four-byte queries are checked against every spelling.
 fn max_edits(len: usize) -> usize {
     match len {
         0..=2 => 0,
@@ -99,11 +101,27 @@ fn max_edits(len: usize) -> usize {
     }
 }
 
+/// How many spelling positions suggestions count trigrams for at a time, a byte each on the stack.
+const CANDIDATE_WINDOW: usize = 1024;
+
 /// How many prefix matches to gather before ranking, per suggestion asked for.
 const PREFIX_CANDIDATES_PER_RESULT: usize = 4;
 
+/// The most suggestions [`Glossary::suggest`] returns: a "did you mean" list, not a browser.
+pub const MAX_SUGGESTIONS: usize = 32;
+
+/// How a candidate spelling ranks among suggestions, lowest first: (rank, edits, length difference,
+/// fewer related links first reversed, position in the spelling table). Ranks: 0 the same key, 1 one
+/// edit, 2 a prefix, 3 two or three edits. Among equally close spellings, the term more entries link
+/// to is the likelier one.
+type CandidateKey = (u8, u8, usize, core::cmp::Reverse<usize>, usize);
+
+/// What lookup finds ranks before every spelling.
+const LOOKUP_KEY: CandidateKey = (0, 0, 0, core::cmp::Reverse(usize::MAX), 0);
+
 impl Glossary {
-    /// The terms closest to a misspelled or partial `query`, best first, at most `n`, one per term.
+    /// The terms closest to a misspelled or partial `query`, best first, at most `n` (and at most
+    /// [`MAX_SUGGESTIONS`]), one per term.
     ///
     /// An exact match (after normalization) comes first, then spellings one edit away, then names
     /// that start with the query, then spellings two or three edits away.
@@ -115,138 +133,168 @@ impl Glossary {
     /// assert_eq!(g.suggest("hashtagg", 3)[0].term.slug(), "hashtag");
     /// ```
     pub fn suggest(&self, query: &str, n: usize) -> Vec<Suggestion> {
+        let mut best = Best::<CandidateKey, Suggestion, MAX_SUGGESTIONS>::new(n);
+        self.suggestions(query, &mut best);
+        best.iter().map(|(_, _, suggestion)| suggestion).collect()
+    }
+
+    /// The best suggestion for `query`, without allocating.
+    pub(crate) fn best_suggestion(&self, query: &str) -> Option<Suggestion> {
+        let mut best = Best::<CandidateKey, Suggestion, 1>::new(1);
+        self.suggestions(query, &mut best);
+        best.iter().next().map(|(_, _, suggestion)| suggestion)
+    }
+
+    /// Offers `best` the suggestions for `query`: what lookup finds, the spellings within reach of a
+    /// misspelling, and the spellings the query starts.
+    pub(crate) fn suggestions<const N: usize>(
+        &self,
+        query: &str,
+        best: &mut Best<CandidateKey, Suggestion, N>,
+    ) {
         let Some(key) = NormalizedKey::new(query) else {
-            return Vec::new();
+            return;
         };
-        if n == 0 {
-            return Vec::new();
+        if best.limit() == 0 {
+            return;
         }
         // What lookup finds (a name, an alias, or a plural or singular the compiler derived) comes
         // first.
-        let mut out: Vec<Suggestion> = Vec::with_capacity(n);
         if let Some(term) = self.lookup_key(&key) {
-            out.push(Suggestion {
+            let matched = term.name();
+            let kind = SuggestionKind::Exact;
+            best.offer(
+                LOOKUP_KEY,
                 term,
-                matched: term.name(),
-                kind: SuggestionKind::Exact,
-            });
+                Suggestion {
+                    term,
+                    matched,
+                    kind,
+                },
+            );
         }
         let key = key.as_str();
-        // (rank, edits, length difference, fewer related links first reversed, position in the
-        // spelling table): among equally close spellings, the term more entries link to is the
-        // likelier one.
-        let mut ranked: Vec<(u8, usize, usize, core::cmp::Reverse<usize>, usize)> = Vec::new();
-        let prominence =
-            |position: usize| core::cmp::Reverse(self.spelling(position).term.related().len());
-
-        if let Some(pattern) = Pattern::new(key.as_bytes()) {
-            let k = max_edits(key.len());
-            for position in self.misspelling_candidates(key, k) {
-                let spelling_key = self.spelling_key(position);
-                if let Some(edits) = pattern.distance(spelling_key.as_bytes(), k) {
+        let prefix_candidates = best.limit().saturating_mul(PREFIX_CANDIDATES_PER_RESULT);
+        let offer = |best: &mut Best<CandidateKey, Suggestion, N>, rank, edits, position: usize| {
+            let spelling = self.spelling(position);
+            let kind = match rank {
+                0 => SuggestionKind::Exact,
+                2 => SuggestionKind::Prefix,
+                _ => SuggestionKind::Misspelling { edits },
+            };
+            let term = spelling.term;
+            let candidate = (
+                rank,
+                edits,
+                spelling.key.len().abs_diff(key.len()),
+                core::cmp::Reverse(term.related().len()),
+                position,
+            );
+            let matched = spelling.text;
+            best.offer(
+                candidate,
+                term,
+                Suggestion {
+                    term,
+                    matched,
+                    kind,
+                },
+            );
+        };
+        let Some(pattern) = Pattern::new(key.as_bytes()) else {
+            return;
+        };
+        let misspellings = |best: &mut Best<CandidateKey, Suggestion, N>, k: usize| {
+            self.for_each_misspelling_candidate(key, k, |position| {
+                if let Some(edits) = pattern.distance(self.spelling_key(position).as_bytes(), k) {
                     let rank = match edits {
                         0 => 0,
                         1 => 1,
                         _ => 3,
                     };
-                    ranked.push((
-                        rank,
-                        edits,
-                        spelling_key.len().abs_diff(key.len()),
-                        prominence(position),
-                        position,
-                    ));
+                    offer(best, rank, edits as u8, position);
                 }
-            }
-        }
-        let start = self.first_spelling_at_or_after(key);
-        for (offset, spelling) in (start..self.spelling_count())
-            .map(|position| self.spelling(position))
-            .take_while(|s| s.key.starts_with(key))
-            .take(n.saturating_mul(PREFIX_CANDIDATES_PER_RESULT))
-            .enumerate()
-        {
-            let position = start + offset;
-            ranked.push((
-                2,
-                0,
-                spelling.key.len() - key.len(),
-                prominence(position),
-                position,
-            ));
-        }
-        ranked.sort_unstable();
-
-        for (rank, edits, _, _, position) in ranked {
-            if out.len() >= n {
-                break;
-            }
-            let spelling = self.spelling(position);
-            if out.iter().any(|s| s.term == spelling.term) {
-                continue;
-            }
-            let kind = match rank {
-                0 => SuggestionKind::Exact,
-                2 => SuggestionKind::Prefix,
-                _ => SuggestionKind::Misspelling { edits: edits as u8 },
-            };
-            out.push(Suggestion {
-                term: spelling.term,
-                matched: spelling.text,
-                kind,
             });
+        };
+        // Closest first: an edit or none, then prefixes, then two or three edits, which rank after
+        // both and are sought only if there is room for them (a far wider search).
+        let max_edits = max_edits(key.len());
+        misspellings(best, max_edits.min(1));
+        let start = self.first_spelling_at_or_after(key);
+        let prefixes = (start..self.spelling_count())
+            .take_while(|&position| self.spelling_key(position).starts_with(key))
+            .take(prefix_candidates);
+        for position in prefixes {
+            offer(best, 2, 0, position);
         }
-        out
+        if max_edits > 1 && !best.is_full() {
+            misspellings(best, max_edits);
+        }
     }
 
-    /// Positions in the spelling table of every key that may be within `k` edits of `key`, ascending:
-    /// the union of the posting lists of the query's `3k + 1` rarest trigrams, less the keys whose
-    /// length alone puts them more than `k` edits away.
-    fn misspelling_candidates<'a>(
-        &'a self,
-        key: &'a str,
-        k: usize,
-    ) -> Box<dyn Iterator<Item = usize> + 'a> {
-        if key.len() < 4 * k + 1 {
+    /// Calls `each` with the position in the spelling table of every key that may be within `k` edits
+    /// of `key`, once each. An edit changes at most four of the query's trigrams, so such a
+    /// key holds at least `m - 4k` of any `m` of them: the keys that enough of the rarest posting lists
+    /// reach are the candidates (less the keys whose length alone puts them more than `k` edits away).
+    fn for_each_misspelling_candidate(&self, key: &str, k: usize, mut each: impl FnMut(usize)) {
+        let needed = key.len().saturating_sub(4 * k);
+        if needed == 0 {
             // Too few trigrams to rule anything out: every spelling of a length within reach.
-            let near =
-                move |&position: &usize| self.spelling_key(position).len().abs_diff(key.len()) <= k;
-            return Box::new((0..self.spelling_count()).filter(near));
+            (0..self.spelling_count())
+                .filter(|&position| self.spelling_key(position).len().abs_diff(key.len()) <= k)
+                .for_each(each);
+            return;
         }
-        // One trigram per key byte; kept on the stack, as this runs on every query.
+        // One posting list per key byte, as (next, end); kept on the stack, as this runs on every query.
         let mut lists = [(0u32, 0u32); MAX_KEY_LEN];
         let mut count = 0;
         for (list, gram) in lists.iter_mut().zip(key_trigrams(key)) {
-            *list = self.gram_postings(gram);
+            let (start, len) = self.gram_postings(gram);
+            *list = (start, start.saturating_add(len));
             count += 1;
         }
-        let lists = &mut lists[..count];
-        let needed = 4 * k + 1;
-        lists.sort_unstable_by_key(|&(_, len)| len);
+        // The rarest `4k + 4` lists (or all, if fewer): a key within reach is in at least `needed` of
+        // them. Reading more would rule out more keys than it costs only when lists are short.
+        lists[..count].sort_unstable_by_key(|&(start, end)| end - start);
+        let read = count.min(4 * k + 4);
+        let needed = read - 4 * k;
+        let lists = &mut lists[..read];
         let postings = self.tables().gram_postings;
-        // The lists overlap; a bitset over the table unites them in one pass and yields positions in
-        // order without sorting (one bit per spelling: a few tens of KiB at 100,000 terms).
-        let mut seen = vec![0u64; self.spelling_count().div_ceil(64)];
-        for &(start, len) in &lists[..needed] {
-            for posting in postings.range(start, len) {
-                let len = (posting & 0x7f) as usize;
-                if len.abs_diff(key.len()) <= k {
-                    let position = (posting >> 7) as usize;
-                    if let Some(word) = seen.get_mut(position / 64) {
-                        *word |= 1 << (position % 64);
+        // How many of the lists reach each key. The lists are sorted, so a table of any size is
+        // counted one window of positions at a time, with the counts on the stack; each window's
+        // postings are read again to clear their counts, which costs less than clearing the window.
+        let mut counts = [0u8; CANDIDATE_WINDOW];
+        let slot_of = |posting: u32, window_start: usize| {
+            ((posting >> 7) as usize)
+                .checked_sub(window_start)
+                .filter(|&slot| slot < CANDIDATE_WINDOW)
+        };
+        let within_reach = |posting: u32| ((posting & 0x7f) as usize).abs_diff(key.len()) <= k;
+        for window_start in (0..self.spelling_count()).step_by(CANDIDATE_WINDOW) {
+            for (next, end) in lists.iter() {
+                for at in *next..*end {
+                    let posting = postings.get(at as usize);
+                    let Some(slot) = slot_of(posting, window_start) else {
+                        break;
+                    };
+                    if within_reach(posting) {
+                        counts[slot] = counts[slot].saturating_add(1);
+                        if usize::from(counts[slot]) == needed {
+                            each(window_start + slot);
+                        }
                     }
                 }
             }
+            for (next, end) in lists.iter_mut() {
+                while next < end {
+                    let Some(slot) = slot_of(postings.get(*next as usize), window_start) else {
+                        break;
+                    };
+                    counts[slot] = 0;
+                    *next += 1;
+                }
+            }
         }
-        Box::new(seen.into_iter().enumerate().flat_map(|(index, mut word)| {
-            core::iter::from_fn(move || {
-                (word != 0).then(|| {
-                    let bit = word.trailing_zeros() as usize;
-                    word &= word - 1;
-                    index * 64 + bit
-                })
-            })
-        }))
     }
 
     /// Where the posting list of one trigram lies in `GlossaryTables::gram_postings`, as (start, len);

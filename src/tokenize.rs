@@ -20,7 +20,7 @@ pub mod field {
     pub const PHRASING: u8 = 32;
 }
 
-/// Words too common to say anything about which term is meant.
+/// Words too common to say anything about which term is meant. Sorted, for binary search.
 const STOP_WORDS: &[&str] = &[
     "a", "about", "also", "an", "and", "any", "are", "as", "at", "be", "been", "by", "can",
     "could", "did", "do", "does", "for", "from", "has", "have", "how", "i", "if", "in", "into",
@@ -30,19 +30,42 @@ const STOP_WORDS: &[&str] = &[
     "whom", "why", "will", "with", "would", "you", "your",
 ];
 
+/// The longest word that is indexed or looked up, in bytes once lower-cased; longer runs of letters
+/// (a pasted hash, a URL without separators) are skipped in entries and queries alike. Words are
+/// gathered in a buffer of this size on the stack, so tokenizing never allocates.
+pub const MAX_WORD_LEN: usize = 48;
+
 /// Calls `each` with every indexable token of `text`, in order: lower-cased words of letters and digits,
 /// stop words dropped, plurals and common verb endings stemmed ("posts" -> "post", "stories" -> "story",
 /// "shared" -> "share").
 pub fn for_each_token(text: &str, mut each: impl FnMut(&str)) {
-    let mut word = String::new();
+    let mut word = [0u8; MAX_WORD_LEN];
+    let (mut len, mut too_long) = (0, false);
+    // Appends a character; false if it does not fit.
+    fn push(word: &mut [u8; MAX_WORD_LEN], len: &mut usize, c: char) -> bool {
+        let end = *len + c.len_utf8();
+        let Some(room) = word.get_mut(*len..end) else {
+            return false;
+        };
+        c.encode_utf8(room);
+        *len = end;
+        true
+    }
     for c in text.chars().chain(core::iter::once(' ')) {
-        if c.is_alphanumeric() {
-            word.extend(c.to_lowercase());
-        } else if !word.is_empty() {
-            if !STOP_WORDS.contains(&word.as_str()) {
-                each(stem(&word));
+        if c.is_ascii_alphanumeric() {
+            too_long |= !push(&mut word, &mut len, c.to_ascii_lowercase());
+        } else if !c.is_ascii() && c.is_alphanumeric() {
+            for lower in c.to_lowercase() {
+                too_long |= !push(&mut word, &mut len, lower);
             }
-            word.clear();
+        } else if len > 0 || too_long {
+            // Whole characters were written, so the bytes are UTF-8.
+            if let (false, Ok(token)) = (too_long, core::str::from_utf8(&word[..len])) {
+                if STOP_WORDS.binary_search(&token).is_err() {
+                    each(stem(token));
+                }
+            }
+            (len, too_long) = (0, false);
         }
     }
 }
@@ -112,15 +135,15 @@ const SYNONYM_GROUPS: &[&[&str]] = &[
 
 /// Calls `each` with the stemmed synonyms of a stemmed token, other than the token itself.
 pub fn for_each_synonym(token: &str, mut each: impl FnMut(&str)) {
-    // Stemmed once per process: every query word is compared with every group.
-    static STEMMED_GROUPS: std::sync::OnceLock<Vec<Vec<&'static str>>> = std::sync::OnceLock::new();
-    let groups = STEMMED_GROUPS.get_or_init(|| {
-        let stem_all = |group: &&[&'static str]| group.iter().map(|word| stem(word)).collect();
-        SYNONYM_GROUPS.iter().map(stem_all).collect()
-    });
-    for group in groups.iter().filter(|group| group.contains(&token)) {
-        for &synonym in group.iter().filter(|synonym| **synonym != token) {
-            each(synonym);
+    // The groups hold base forms, which the stemmer only ever shortens: a word can only stem to the
+    // token if it starts with it, which skips stemming almost every word.
+    let stems_to = |word: &str| word.starts_with(token) && stem(word) == token;
+    for group in SYNONYM_GROUPS
+        .iter()
+        .filter(|group| group.iter().any(|w| stems_to(w)))
+    {
+        for word in group.iter().filter(|w| !stems_to(w)) {
+            each(stem(word));
         }
     }
 }
@@ -175,8 +198,27 @@ mod tests {
     }
 
     #[test]
-    fn irregular_forms_are_sorted_for_binary_search() {
+    fn synonyms_are_base_forms_the_stemmer_only_shortens() {
+        // for_each_synonym skips words that do not start with the token on this ground.
+        for word in SYNONYM_GROUPS.iter().flat_map(|group| group.iter()) {
+            assert!(word.starts_with(stem(word)), "{word}");
+        }
+    }
+
+    #[test]
+    fn words_longer_than_the_buffer_are_skipped_whole() {
+        let long = "x".repeat(MAX_WORD_LEN + 1);
+        let fits = "é".repeat(MAX_WORD_LEN / 2);
+        assert_eq!(
+            tokens(&format!("reach {long} post {fits}")),
+            ["reach", "post", fits.as_str()]
+        );
+    }
+
+    #[test]
+    fn word_lists_are_sorted_for_binary_search() {
         assert!(IRREGULAR.windows(2).all(|pair| pair[0].0 < pair[1].0));
+        assert!(STOP_WORDS.windows(2).all(|pair| pair[0] < pair[1]));
     }
 
     #[test]

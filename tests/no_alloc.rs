@@ -1,4 +1,5 @@
-//! Proves that the hot paths (get, lookup hit and miss, related terms, browsing) never touch the heap.
+//! Proves that the hot paths (get, lookup hit and miss, related terms, browsing) never touch the heap,
+//! and that `resolve` allocates its returned `Vec` and nothing else.
 //!
 //! A counting global allocator records allocations made by the test thread while a flag is set. This file
 //! holds a single test so that no other test shares the allocator.
@@ -113,4 +114,32 @@ fn hot_paths_allocate_nothing() {
     });
     assert_eq!(n, 0, "browsing allocated");
     assert!(browsed > 0);
+
+    // resolve: one allocation, the returned Vec, for every query of the development set (names,
+    // misspellings, questions, descriptions, off-topic) and for pathological ones.
+    let long_word = "x".repeat(10_000);
+    let many_words = "shadowban engagment reels ".repeat(400);
+    let accents = "é".repeat(300);
+    let mut queries: Vec<&str> = include_str!("data/queries.tsv")
+        .lines()
+        .skip(1)
+        .filter_map(|line| line.split('\t').next())
+        .collect();
+    queries.extend([
+        "",
+        "?",
+        long_word.as_str(),
+        many_words.as_str(),
+        accents.as_str(),
+    ]);
+    let mut answered = 0usize;
+    for query in queries {
+        for limit in [1, 3, usize::MAX] {
+            let n = allocations_in(|| {
+                answered += social_glossary::resolve(query, limit).len();
+            });
+            assert_eq!(n, 1, "resolve({query:?}, {limit}) made {n} allocations");
+        }
+    }
+    assert!(answered > 200);
 }

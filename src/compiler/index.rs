@@ -105,9 +105,14 @@ const SUMMARY_WEIGHT: f32 = 1.5;
 const PHRASING_WEIGHT: f32 = 1.5;
 const DEFINITION_WEIGHT: f32 = 1.0;
 const CATEGORY_WEIGHT: f32 = 0.5;
+/// How much an entry's number of related links raises its weights: a prior for vague queries, as terms
+/// many entries link to (reach, engagement) are likelier to be meant than narrow ones that happen to
+/// share the words.
+const PROMINENCE_WEIGHT: f32 = 0.25;
 
 /// Word -> (entry, fields it occurs in, weight), entries ascending. The weight is what one occurrence of
-/// the word in a query adds to the entry's score, before the word's rarity (idf) is applied at run time.
+/// the word in a query adds to the entry's score, before the word's rarity (idf) is applied at run time:
+/// where and how often the word occurs, times the entry's prominence.
 pub(crate) fn word_index(entries: &[Entry]) -> BTreeMap<String, Vec<(usize, u8, f32)>> {
     #[derive(Default)]
     struct Occurrences {
@@ -204,6 +209,8 @@ pub(crate) fn word_index(entries: &[Entry]) -> BTreeMap<String, Vec<(usize, u8, 
                     if o.fields & field::CATEGORY != 0 {
                         weight += CATEGORY_WEIGHT;
                     }
+                    weight *=
+                        1.0 + PROMINENCE_WEIGHT * (1.0 + entries[i].related.len() as f32).ln();
                     (i, o.fields, weight)
                 })
                 .collect();
