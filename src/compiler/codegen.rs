@@ -115,6 +115,11 @@ pub(crate) fn render(
     // src/normalize.rs).
     let mut text = TextBlob::default();
     let typed = index::typed_forms(entries, keys);
+    // Most of TEXT is these keys and the find patterns, many of them the start of another (a
+    // singular of its plural): laid out together, they share those bytes.
+    let patterns = index::find_patterns(entries);
+    let spellings = typed.keys().chain(keys.keys());
+    text.add_all(spellings.chain(patterns.iter().map(|f| &f.text)));
     write_string_map(&mut out, &p, &mut text, "TYPED", &typed)?;
     write_string_map(&mut out, &p, &mut text, "KEYS", keys)?;
 
@@ -148,7 +153,7 @@ pub(crate) fn render(
             .map(|q| (q.to_string(), on_platform(q))),
     )?;
 
-    render_search_indexes(&mut out, &mut text, entries, &p)?;
+    render_search_indexes(&mut out, &mut text, entries, &patterns, &p)?;
     writeln!(
         out,
         "/// The strings the tables above point into, each stored once."
@@ -169,6 +174,7 @@ fn render_search_indexes(
     out: &mut String,
     text: &mut TextBlob,
     entries: &[Entry],
+    patterns: &[index::FindPattern],
     p: &str,
 ) -> Result<(), RenderError> {
     let spellings = index::spellings(entries);
@@ -260,15 +266,19 @@ fn render_search_indexes(
         weights.iter().map(|w| w.to_bits()),
     )?;
 
-    // Find patterns: four numbers each, the text's start and length in TEXT, the term's position in
-    // TERMS, and flags: 1 if the case must match, 2 if the pattern is an everyday word that counts only
-    // in context.
-    let patterns = index::find_patterns(entries);
-    let mut rows: Vec<u32> = Vec::with_capacity(patterns.len() * 4);
-    for f in &patterns {
+    // Find patterns: two numbers each, the text's start in TEXT, and `term << 15 | len << 2 | flags`:
+    // the term's position in TERMS, the text's length, and flags: 1 if the case must match, 2 if the
+    // pattern is an everyday word that counts only in context.
+    let mut rows: Vec<u32> = Vec::with_capacity(patterns.len() * 2);
+    for f in patterns {
         let (start, len) = text.add(&f.text);
+        if f.entry >= 1 << 17 || len >= 1 << 13 {
+            return Err(RenderError::TooLarge(
+                "more than 131,072 terms, or a name or alias of 8 KiB",
+            ));
+        }
         let flags = u32::from(f.exact_case) | u32::from(f.needs_context) << 1;
-        rows.extend([start, len, f.entry as u32, flags]);
+        rows.extend([start, (f.entry as u32) << 15 | len << 2 | flags]);
     }
     write_u32s(out, p, "PATTERNS", rows)?;
     writeln!(
@@ -308,8 +318,9 @@ impl std::fmt::Display for RenderError {
 }
 
 /// Writes a map from strings to term positions as `static NAME: PerfectHash` over the strings and
-/// `static NAME_ROWS: U32s` with a row per slot of three numbers: where the string starts in TEXT, its
-/// length (0 for an empty slot; no string is empty) and the term's position in TERMS.
+/// `static NAME_ROWS: U32s` with a row per slot of two numbers: where the string starts in TEXT, and
+/// `term << 13 | len`, the term's position in TERMS and the string's length (0 for an empty slot; no
+/// string is empty).
 fn write_string_map(
     out: &mut String,
     p: &str,
@@ -320,15 +331,20 @@ fn write_string_map(
     let list: Vec<(&String, usize)> = map.iter().map(|(k, &i)| (k, i)).collect();
     let bytes: Vec<&[u8]> = list.iter().map(|(k, _)| k.as_bytes()).collect();
     let table = perfect_hash(&bytes)?;
-    let mut rows: Vec<u32> = Vec::with_capacity(table.slots.len() * 3);
+    let mut rows: Vec<u32> = Vec::with_capacity(table.slots.len() * 2);
     for slot in &table.slots {
         match slot {
             Some(k) => {
                 let (key, term) = list[*k];
                 let (start, len) = text.add(key);
-                rows.extend([start, len, term as u32]);
+                if term >= 1 << 19 || len >= 1 << 13 {
+                    return Err(RenderError::TooLarge(
+                        "more than 524,288 terms, or a lookup key of 8 KiB",
+                    ));
+                }
+                rows.extend([start, (term as u32) << 13 | len]);
             }
-            None => rows.extend([0, 0, 0]),
+            None => rows.extend([0, 0]),
         }
     }
     write_perfect_hash(out, p, name, &table)?;
@@ -478,6 +494,27 @@ impl TextBlob {
         self.text.push_str(s);
         self.at.insert(s.to_owned(), span);
         span
+    }
+
+    /// Adds `strings`, each once; a string that is the start of another is stored as that start.
+    fn add_all<'a>(&mut self, strings: impl Iterator<Item = &'a String>) {
+        let mut sorted: Vec<&str> = strings.map(String::as_str).collect();
+        sorted.sort_unstable();
+        sorted.dedup();
+        // In sorted order, a string that starts any other starts the one right after it, which is
+        // placed first.
+        let mut after: Option<&str> = None;
+        for s in sorted.into_iter().rev() {
+            match after.map(|next| (next, self.at.get(next))) {
+                Some((next, Some(&(start, _)))) if next.starts_with(s) => {
+                    self.at.insert(s.to_owned(), (start, s.len() as u32));
+                }
+                _ => {
+                    self.add(s);
+                }
+            }
+            after = Some(s);
+        }
     }
 }
 
