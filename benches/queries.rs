@@ -119,7 +119,7 @@ fn finding(c: &mut Criterion) {
         .iter()
         .flat_map(|t| {
             std::iter::once(t.name())
-                .chain(t.aliases().iter().copied())
+                .chain(t.aliases())
                 .map(move |s| (s.to_lowercase(), *t))
         })
         .collect();

@@ -41,8 +41,9 @@ pub struct GlossaryTables {
     /// The perfect hash over the lookup keys: normalized slugs, names, aliases and the singulars,
     /// plurals and possessives the compiler derives from them.
     pub keys: PerfectHash,
-    /// The rows of `keys`, in slot order, three numbers each: where the key starts in `text`, its
-    /// length (0 for an empty slot; no key is empty), and the term's position in `terms`.
+    /// The rows of `keys`, in slot order, two numbers each: where the key starts in `text`, and
+    /// `term << 13 | len`: the term's position in `terms` and the key's length (0 for an empty slot;
+    /// no key is empty).
     pub key_rows: U32s,
     /// Terms of each category, indexed by `Category::index`, each sorted like `alphabetical`.
     pub by_category: &'static [&'static [&'static Term]; Category::COUNT],
@@ -76,8 +77,9 @@ pub struct GlossaryTables {
     /// Per posting: what the word adds to the term's score before its rarity is applied, computed by
     /// the compiler from where and how often it occurs (`f32` bits).
     pub posting_weights: U32s,
-    /// Literal spellings to look for in running text (finding terms), four numbers each: the text's
-    /// start and length in `text`, the term's position in `terms`, and 1 if the case must match.
+    /// Literal spellings to look for in running text (finding terms), two numbers each: the text's
+    /// start in `text`, and `term << 15 | len << 2 | flags`: the term's position in `terms`, the
+    /// text's length, 1 if the case must match and 2 if it counts only in social-media context.
     pub patterns: U32s,
     /// The automaton over `patterns`, built on first use.
     pub matcher: &'static MatcherCell,
@@ -203,8 +205,8 @@ impl Glossary {
         self.lookup_key(&key)
     }
 
-    /// The own term stored for a key in a perfect-hash table with rows of (start in the text, length,
-    /// term): one hash, one row, one comparison. The key comes as its bytes followed by zeros to a
+    /// The own term stored for a key in a perfect-hash table with rows of (start in the text,
+    /// `term << 13 | length`): one hash, one row, one comparison. The key comes as its bytes followed by zeros to a
     /// whole number of words (`padded`), `len` of them its own.
     #[inline]
     fn probe(
@@ -214,7 +216,8 @@ impl Glossary {
         padded: &[u8],
         len: usize,
     ) -> Option<&'static Term> {
-        let [start, stored_len, term] = rows.row::<3>(table.slot_of(padded, len));
+        let [start, term_len] = rows.row::<2>(table.slot_of(padded, len));
+        let (term, stored_len) = (term_len >> 13, term_len & 0x1fff);
         let stored =
             (self.tables.text.as_bytes()).get(start as usize..(start + stored_len) as usize);
         if stored.is_some() && stored == padded.get(..len) {
@@ -252,9 +255,10 @@ impl Glossary {
     pub(crate) fn find_pattern_list(&self) -> &'static [FindPattern] {
         let tables = &self.tables;
         tables.matcher.patterns.get_or_init(|| {
-            (0..tables.patterns.len() / 4)
+            (0..tables.patterns.len() / 2)
                 .map(|row| {
-                    let [start, len, term, flags] = tables.patterns.row::<4>(row);
+                    let [start, packed] = tables.patterns.row::<2>(row);
+                    let (term, len, flags) = (packed >> 15, packed >> 2 & 0x1fff, packed & 3);
                     FindPattern {
                         text: text_at(tables.text, start, len),
                         term: &tables.terms[term as usize],

@@ -16,7 +16,7 @@
 //! for benefit in term.benefits() {
 //!     println!("{}: {}", benefit.title, benefit.description);
 //! }
-//! assert!(term.platforms().iter().any(|usage| usage.platform == Platform::Instagram));
+//! assert!(term.platforms().any(|usage| usage.platform == Platform::Instagram));
 //!
 //! // Related terms, browsing.
 //! let next: Vec<&str> = term.related().iter().map(|t| t.name()).collect();
@@ -89,7 +89,7 @@ pub use search::{MAX_QUERY_WORDS, MatchedField, SearchHit};
 #[cfg(feature = "std")]
 pub use suggest::{Completion, MAX_SUGGESTIONS, Suggestion, SuggestionKind, UnknownTerm};
 pub use taxonomy::{Category, ParseCategoryError, ParsePlatformError, Platform};
-pub use term::{Benefit, Deprecation, PlatformUsage, ReviewDate, Source, Term, TypicalRange};
+pub use term::{Benefit, Deprecation, List, PlatformUsage, ReviewDate, Source, Term, TypicalRange};
 
 #[cfg(feature = "compiler")]
 impl compiler::Builder {
@@ -118,9 +118,7 @@ pub mod __private {
     pub use crate::packed::{U16s, U32s};
     pub use crate::perfect_hash::PerfectHash;
     pub use crate::taxonomy::{Category, Platform};
-    pub use crate::term::{
-        Benefit, Deprecation, PlatformUsage, ReviewDate, Source, Term, TermData, TypicalRange,
-    };
+    pub use crate::term::{ReviewDate, Term};
 
     /// The built-in term table, for glossaries that extend it.
     pub use crate::builtin::BUILTIN_TERMS;

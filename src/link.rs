@@ -152,7 +152,7 @@ fn in_required_case(mention: &Mention<'_>, options: &LinkOptions) -> bool {
         return true;
     }
     std::iter::once(term.name())
-        .chain(term.aliases().iter().copied())
+        .chain(term.aliases())
         .any(|spelling| mention.text.get(..spelling.len()) == Some(spelling))
 }
 

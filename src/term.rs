@@ -1,7 +1,16 @@
 //! The typed glossary entry, [`Term`], and the small value types it hands out.
+//!
+//! A term keeps all of its strings in one `&'static str`, back to back, and finds each of them through
+//! a small table of 16-bit numbers (its layout): two pointers per term instead of one per string,
+//! which keeps the binary small and its start-up free of relocation work. The value types
+//! ([`Benefit`], [`PlatformUsage`], [`Source`], ...) are built on access, and a term's lists are
+//! handed out as a [`List`].
 
 use core::fmt;
+use core::iter::FusedIterator;
+use core::marker::PhantomData;
 
+use crate::packed::U16s;
 use crate::taxonomy::{Category, Platform};
 
 /// One glossary entry. Terms live in static tables; every accessor returns `'static` data, so a
@@ -17,85 +26,172 @@ use crate::taxonomy::{Category, Platform};
 /// ```
 #[derive(Clone, Copy)]
 pub struct Term {
-    data: TermData,
+    strings: Strings,
+    category: Category,
+    related: &'static [&'static Term],
+    superseded_by: Option<&'static Term>,
+    last_reviewed: Option<ReviewDate>,
 }
 
-/// The fields of a [`Term`], filled in by generated code. Not part of the public API.
-#[doc(hidden)]
+/// A term's strings and their layout, as the compiler writes them (`src/compiler/codegen.rs`).
+///
+/// The text holds, back to back: the slug, the name, the summary, the definition, the formula (if
+/// any), the aliases, the examples, each benefit's title and description, each platform's reason,
+/// each source's URL and title, the range's unit and note (if any), and the deprecation's date and
+/// note (if any). The layout is a list of 16-bit numbers:
+/// - `0..HEADER`: the index of the first string of the aliases, examples, benefits, platforms,
+///   sources, range and deprecation, then the number of strings `n`;
+/// - `HEADER..HEADER + n`: where each string ends in the text (each starts where the one before it
+///   ends);
+/// - then the numbers: each platform's position in [`Platform::ALL`], each source's access date
+///   (two numbers: the year, then `month << 8 | day`; a year of 0 for none), and for a range, 1 if it
+///   has an upper bound, then the bits of its lower and upper bounds (four numbers each, least
+///   significant first).
 #[derive(Clone, Copy)]
-pub struct TermData {
-    pub slug: &'static str,
-    pub name: &'static str,
-    pub aliases: &'static [&'static str],
-    pub category: Category,
-    pub summary: &'static str,
-    pub definition: &'static str,
-    pub examples: &'static [&'static str],
-    pub benefits: &'static [Benefit],
-    pub platforms: &'static [PlatformUsage],
-    pub related: &'static [&'static Term],
-    pub formula: Option<&'static str>,
-    pub range: Option<TypicalRange>,
-    pub last_reviewed: Option<ReviewDate>,
-    pub deprecation: Option<Deprecation>,
-    pub sources: &'static [Source],
+pub struct Strings {
+    text: &'static str,
+    layout: U16s,
+}
+
+/// The numbers before the string ends in a term's layout.
+const HEADER: usize = 8;
+/// Where in the header each group of strings starts (the next group's start is where it ends).
+const ALIASES: usize = 0;
+const EXAMPLES: usize = 1;
+const BENEFITS: usize = 2;
+const PLATFORMS: usize = 3;
+const SOURCES: usize = 4;
+const RANGE: usize = 5;
+const DEPRECATION: usize = 6;
+/// The string index of the formula, if the term has one (the aliases start after it).
+const FORMULA: usize = 4;
+
+impl Strings {
+    /// Number `i` of the layout (0 past its end).
+    #[inline]
+    fn number(&self, i: usize) -> usize {
+        usize::from(self.layout.get(i))
+    }
+
+    /// String `k` of the text ("" past the end).
+    #[inline]
+    fn string(&self, k: usize) -> &'static str {
+        let start = if k == 0 {
+            0
+        } else {
+            self.number(HEADER + k - 1)
+        };
+        self.text.get(start..self.number(HEADER + k)).unwrap_or("")
+    }
+
+    /// The first string of `group` and how many strings it has.
+    #[inline]
+    fn group(&self, group: usize) -> (usize, usize) {
+        let (start, end) = (self.number(group), self.number(group + 1));
+        (start, end.saturating_sub(start))
+    }
+
+    /// Where the numbers after the string ends start.
+    fn numbers(&self) -> usize {
+        HEADER + self.number(HEADER - 1)
+    }
+
+    /// The 64 bits at number `i`, least significant 16 first.
+    fn bits(&self, i: usize) -> u64 {
+        (0..4).fold(0, |bits, j| bits | (self.number(i + j) as u64) << (16 * j))
+    }
+
+    /// The date at number `i`, if its year is not 0.
+    fn date(&self, i: usize) -> Option<ReviewDate> {
+        let (year, month_day) = (self.layout.get(i), self.layout.get(i + 1));
+        (year != 0).then(|| ReviewDate::__new(year, (month_day >> 8) as u8, month_day as u8))
+    }
+
+    /// The list of the items of `group`, `T::STRINGS` strings each, whose numbers start at `numbers`.
+    fn list<T: Item>(self, group: usize, numbers: usize) -> List<T> {
+        let (first, strings) = self.group(group);
+        List {
+            strings: self,
+            first,
+            numbers,
+            front: 0,
+            back: strings / T::STRINGS,
+            item: PhantomData,
+        }
+    }
 }
 
 impl Term {
-    /// Builds a term from generated code. Not part of the public API.
+    /// Builds a term from generated code: its strings, their layout (see `Strings`), category,
+    /// related terms, replacement and review date. Not part of the public API.
     #[doc(hidden)]
-    pub const fn __new(data: TermData) -> Term {
-        Term { data }
+    pub const fn __new(
+        text: &'static str,
+        layout: U16s,
+        category: Category,
+        related: &'static [&'static Term],
+        superseded_by: Option<&'static Term>,
+        last_reviewed: Option<ReviewDate>,
+    ) -> Term {
+        Term {
+            strings: Strings { text, layout },
+            category,
+            related,
+            superseded_by,
+            last_reviewed,
+        }
     }
 
     /// The unique, URL-safe id, also the glossary file's name: `"engagement-rate"`.
-    pub const fn slug(&self) -> &'static str {
-        self.data.slug
+    #[inline]
+    pub fn slug(&self) -> &'static str {
+        self.strings.string(0)
     }
 
     /// The display name: `"Engagement Rate"`.
-    pub const fn name(&self) -> &'static str {
-        self.data.name
+    #[inline]
+    pub fn name(&self) -> &'static str {
+        self.strings.string(1)
     }
 
     /// Other names, spellings and acronyms that find this term through [`lookup`](crate::lookup).
     ///
     /// ```
     /// let ugc = social_glossary::get("user-generated-content").unwrap();
-    /// assert!(ugc.aliases().contains(&"UGC"));
+    /// assert!(ugc.aliases().any(|alias| alias == "UGC"));
     /// ```
-    pub const fn aliases(&self) -> &'static [&'static str] {
-        self.data.aliases
+    pub fn aliases(&self) -> List<&'static str> {
+        self.strings.list(ALIASES, 0)
     }
 
     /// The subject area the term is filed under.
     pub const fn category(&self) -> Category {
-        self.data.category
+        self.category
     }
 
     /// One sentence, short enough for a tooltip.
-    pub const fn summary(&self) -> &'static str {
-        self.data.summary
+    pub fn summary(&self) -> &'static str {
+        self.strings.string(2)
     }
 
     /// The full definition: two to five sentences.
-    pub const fn definition(&self) -> &'static str {
-        self.data.definition
+    pub fn definition(&self) -> &'static str {
+        self.strings.string(3)
     }
 
     /// Concrete illustrations of the term; may be empty.
-    pub const fn examples(&self) -> &'static [&'static str] {
-        self.data.examples
+    pub fn examples(&self) -> List<&'static str> {
+        self.strings.list(EXAMPLES, 0)
     }
 
     /// Why the term matters to a brand, marketer or creator.
-    pub const fn benefits(&self) -> &'static [Benefit] {
-        self.data.benefits
+    pub fn benefits(&self) -> List<Benefit> {
+        self.strings.list(BENEFITS, 0)
     }
 
     /// The platforms where the term is used most, each with the reason. Empty for platform-neutral terms.
-    pub const fn platforms(&self) -> &'static [PlatformUsage] {
-        self.data.platforms
+    pub fn platforms(&self) -> List<PlatformUsage> {
+        self.strings.list(PLATFORMS, self.strings.numbers())
     }
 
     /// Whether the term is tied to `platform`.
@@ -106,7 +202,7 @@ impl Term {
     /// assert!(duet.is_used_on(Platform::TikTok));
     /// ```
     pub fn is_used_on(&self, platform: Platform) -> bool {
-        self.data.platforms.iter().any(|p| p.platform == platform)
+        self.platforms().any(|p| p.platform == platform)
     }
 
     /// Related terms: the entry's own links first, then every term of the same glossary that links to
@@ -120,7 +216,7 @@ impl Term {
     /// }
     /// ```
     pub const fn related(&self) -> &'static [&'static Term] {
-        self.data.related
+        self.related
     }
 
     /// How a metric is calculated, in plain text, for terms that have a formula.
@@ -129,23 +225,39 @@ impl Term {
     /// let ctr = social_glossary::lookup("CTR").unwrap();
     /// assert!(ctr.formula().unwrap().contains("clicks"));
     /// ```
-    pub const fn formula(&self) -> Option<&'static str> {
-        self.data.formula
+    pub fn formula(&self) -> Option<&'static str> {
+        (self.strings.number(ALIASES) > FORMULA).then(|| self.strings.string(FORMULA))
     }
 
     /// A typical numeric band (a follower tier, a price range) with a note on where sources disagree.
-    pub const fn range(&self) -> Option<&TypicalRange> {
-        self.data.range.as_ref()
+    pub fn range(&self) -> Option<TypicalRange> {
+        let s = &self.strings;
+        let (first, strings) = s.group(RANGE);
+        if strings < 2 {
+            return None;
+        }
+        let at = s.numbers() + self.platforms().len() + 2 * self.sources().len();
+        Some(TypicalRange {
+            min: f64::from_bits(s.bits(at + 1)),
+            max: (s.number(at) != 0).then(|| f64::from_bits(s.bits(at + 5))),
+            unit: s.string(first),
+            note: s.string(first + 1),
+        })
     }
 
     /// When the entry was last checked against the platforms it describes.
     pub const fn last_reviewed(&self) -> Option<ReviewDate> {
-        self.data.last_reviewed
+        self.last_reviewed
     }
 
     /// Set when the term names a retired feature or product.
-    pub const fn deprecation(&self) -> Option<&Deprecation> {
-        self.data.deprecation.as_ref()
+    pub fn deprecation(&self) -> Option<Deprecation> {
+        let (first, strings) = self.strings.group(DEPRECATION);
+        (strings >= 2).then(|| Deprecation {
+            since: self.strings.string(first),
+            superseded_by: self.superseded_by,
+            note: self.strings.string(first + 1),
+        })
     }
 
     /// The pages the entry's facts come from: figures, dates, limits, prices, laws and platform rules.
@@ -158,20 +270,193 @@ impl Term {
     ///     }
     /// }
     /// ```
-    pub const fn sources(&self) -> &'static [Source] {
-        self.data.sources
+    pub fn sources(&self) -> List<Source> {
+        let numbers = self.strings.numbers() + self.platforms().len();
+        self.strings.list(SOURCES, numbers)
     }
 
     /// Whether the term names a retired feature or product.
-    pub const fn is_deprecated(&self) -> bool {
-        self.data.deprecation.is_some()
+    pub fn is_deprecated(&self) -> bool {
+        self.strings.group(DEPRECATION).1 >= 2
+    }
+}
+
+/// A list of a term's values, read from its static tables as it goes: [`Term::aliases`] and
+/// [`Term::examples`] (strings), [`Term::benefits`], [`Term::platforms`] and [`Term::sources`]. It is
+/// a cheap `Copy` iterator that also reads items by position.
+///
+/// ```
+/// let term = social_glossary::get("micro-influencer").unwrap();
+/// let benefits = term.benefits();
+/// assert!(benefits.len() >= 2);
+/// assert_eq!(benefits.get(0), benefits.first());
+/// for benefit in benefits {
+///     println!("{}: {}", benefit.title, benefit.description);
+/// }
+/// let aliases: Vec<&str> = term.aliases().collect();
+/// assert_eq!(aliases.len(), term.aliases().len());
+/// assert_eq!(term.aliases().rev().next(), aliases.last().copied());
+/// ```
+pub struct List<T> {
+    strings: Strings,
+    /// The string index of item 0, and where its numbers start.
+    first: usize,
+    numbers: usize,
+    /// The items not yet iterated: `front..back`.
+    front: usize,
+    back: usize,
+    item: PhantomData<fn() -> T>,
+}
+
+// Copy whatever the items are: a list is only numbers and pointers into static tables.
+impl<T> Clone for List<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for List<T> {}
+
+impl<T: Item> List<T> {
+    /// How many items are left.
+    pub fn len(&self) -> usize {
+        self.back - self.front
+    }
+
+    /// Whether no item is left.
+    pub fn is_empty(&self) -> bool {
+        self.front == self.back
+    }
+
+    /// Item `index` of what is left, if there is one.
+    pub fn get(&self, index: usize) -> Option<T> {
+        let i = self.front.checked_add(index).filter(|&i| i < self.back)?;
+        Some(T::read(
+            &self.strings,
+            self.first + i * T::STRINGS,
+            self.numbers + i * T::NUMBERS,
+        ))
+    }
+
+    /// The first item left, if any.
+    pub fn first(&self) -> Option<T> {
+        self.get(0)
+    }
+
+    /// The list itself, from where it is: lists are iterators already, so this only keeps code
+    /// written for slices (`term.aliases().iter()`) working.
+    pub fn iter(&self) -> List<T> {
+        *self
+    }
+}
+
+impl<T: Item> Iterator for List<T> {
+    type Item = T;
+
+    fn next(&mut self) -> Option<T> {
+        let item = self.get(0)?;
+        self.front += 1;
+        Some(item)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.len(), Some(self.len()))
+    }
+
+    fn nth(&mut self, n: usize) -> Option<T> {
+        self.front = self.front.saturating_add(n).min(self.back);
+        self.next()
+    }
+}
+
+impl<T: Item> DoubleEndedIterator for List<T> {
+    fn next_back(&mut self) -> Option<T> {
+        let item = self.get(self.len().checked_sub(1)?)?;
+        self.back -= 1;
+        Some(item)
+    }
+}
+
+impl<T: Item> ExactSizeIterator for List<T> {}
+
+impl<T: Item> FusedIterator for List<T> {}
+
+impl<T: Item + fmt::Debug> fmt::Debug for List<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(*self).finish()
+    }
+}
+
+use item::Item;
+
+mod item {
+    //! What a [`List`](super::List) can hold: sealed, so that only this crate adds item types.
+
+    use super::{Benefit, Platform, PlatformUsage, Source, Strings};
+
+    /// A type of the items of a [`List`](super::List): a string, a [`Benefit`], a
+    /// [`PlatformUsage`] or a [`Source`]. Sealed: only this crate implements it.
+    pub trait Item: Sized {
+        /// The strings each item takes in the term's text.
+        #[doc(hidden)]
+        const STRINGS: usize;
+        /// The numbers each item takes after the term's string ends.
+        #[doc(hidden)]
+        const NUMBERS: usize;
+        /// The item whose strings start at `string` and whose numbers start at `number`.
+        #[doc(hidden)]
+        fn read(strings: &Strings, string: usize, number: usize) -> Self;
+    }
+
+    impl Item for &'static str {
+        const STRINGS: usize = 1;
+        const NUMBERS: usize = 0;
+        fn read(strings: &Strings, string: usize, _: usize) -> Self {
+            strings.string(string)
+        }
+    }
+
+    impl Item for Benefit {
+        const STRINGS: usize = 2;
+        const NUMBERS: usize = 0;
+        fn read(strings: &Strings, string: usize, _: usize) -> Self {
+            Benefit {
+                title: strings.string(string),
+                description: strings.string(string + 1),
+            }
+        }
+    }
+
+    impl Item for PlatformUsage {
+        const STRINGS: usize = 1;
+        const NUMBERS: usize = 1;
+        fn read(strings: &Strings, string: usize, number: usize) -> Self {
+            let platform = Platform::ALL.get(strings.number(number));
+            PlatformUsage {
+                // The compiler writes only positions in `Platform::ALL`.
+                platform: platform.copied().unwrap_or(Platform::ALL[0]),
+                why: strings.string(string),
+            }
+        }
+    }
+
+    impl Item for Source {
+        const STRINGS: usize = 2;
+        const NUMBERS: usize = 2;
+        fn read(strings: &Strings, string: usize, number: usize) -> Self {
+            Source {
+                url: strings.string(string),
+                title: strings.string(string + 1),
+                accessed: strings.date(number),
+            }
+        }
     }
 }
 
 impl PartialEq for Term {
     /// Two terms are equal when they are the same entry (slugs are unique within a glossary).
     fn eq(&self, other: &Self) -> bool {
-        self.data.slug == other.data.slug
+        self.slug() == other.slug()
     }
 }
 
@@ -180,29 +465,29 @@ impl Eq for Term {}
 impl PartialEq<str> for Term {
     /// Compares the slug.
     fn eq(&self, other: &str) -> bool {
-        self.data.slug == other
+        self.slug() == other
     }
 }
 
 impl core::hash::Hash for Term {
     fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
-        self.data.slug.hash(state);
+        self.slug().hash(state);
     }
 }
 
 impl AsRef<str> for Term {
     /// The display name.
     fn as_ref(&self) -> &str {
-        self.data.name
+        self.name()
     }
 }
 
 impl fmt::Debug for Term {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Term")
-            .field("slug", &self.data.slug)
-            .field("name", &self.data.name)
-            .field("category", &self.data.category)
+            .field("slug", &self.slug())
+            .field("name", &self.name())
+            .field("category", &self.category)
             .finish_non_exhaustive()
     }
 }
@@ -219,58 +504,57 @@ impl fmt::Display for Term {
     /// assert_eq!(format!("{term:#}"), format!("Micro-Influencer: {}", term.summary()));
     /// ```
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let d = &self.data;
         if f.alternate() {
-            return write!(f, "{}: {}", d.name, d.summary);
+            return write!(f, "{}: {}", self.name(), self.summary());
         }
-        write!(f, "{} ({})", d.name, d.category)?;
-        if !d.aliases.is_empty() {
+        write!(f, "{} ({})", self.name(), self.category)?;
+        if !self.aliases().is_empty() {
             f.write_str("\nAlso called: ")?;
-            write_joined(f, d.aliases.iter().copied())?;
+            write_joined(f, self.aliases())?;
         }
-        if let Some(dep) = &d.deprecation {
+        if let Some(dep) = self.deprecation() {
             write!(f, "\nRetired ({})", dep.since)?;
             if let Some(next) = dep.superseded_by {
                 write!(f, ", replaced by {}", next.name())?;
             }
             write!(f, ": {}", dep.note)?;
         }
-        write!(f, "\n\n{}\n\n{}", d.summary, d.definition)?;
-        if let Some(formula) = d.formula {
+        write!(f, "\n\n{}\n\n{}", self.summary(), self.definition())?;
+        if let Some(formula) = self.formula() {
             write!(f, "\n\nFormula: {formula}")?;
         }
-        if let Some(range) = &d.range {
+        if let Some(range) = self.range() {
             write!(f, "\n\nTypical range: {range}. {}", range.note)?;
         }
-        if !d.examples.is_empty() {
+        if !self.examples().is_empty() {
             f.write_str("\n\nExamples:")?;
-            for example in d.examples {
+            for example in self.examples() {
                 write!(f, "\n  - {example}")?;
             }
         }
-        if !d.benefits.is_empty() {
+        if !self.benefits().is_empty() {
             f.write_str("\n\nWhy it matters:")?;
-            for benefit in d.benefits {
+            for benefit in self.benefits() {
                 write!(f, "\n  - {}: {}", benefit.title, benefit.description)?;
             }
         }
-        if !d.platforms.is_empty() {
+        if !self.platforms().is_empty() {
             f.write_str("\n\nWhere it is used most:")?;
-            for usage in d.platforms {
+            for usage in self.platforms() {
                 write!(f, "\n  - {}: {}", usage.platform, usage.why)?;
             }
         }
-        if !d.related.is_empty() {
+        if !self.related.is_empty() {
             f.write_str("\n\nRelated: ")?;
-            write_joined(f, d.related.iter().map(|t| t.name()))?;
+            write_joined(f, self.related.iter().map(|t| t.name()))?;
         }
-        if !d.sources.is_empty() {
+        if !self.sources().is_empty() {
             f.write_str("\n\nSources:")?;
-            for source in d.sources {
+            for source in self.sources() {
                 write!(f, "\n  - {source}")?;
             }
         }
-        if let Some(date) = d.last_reviewed {
+        if let Some(date) = self.last_reviewed {
             write!(f, "\n\nLast reviewed: {date}")?;
         }
         Ok(())
@@ -301,14 +585,6 @@ pub struct Benefit {
     pub description: &'static str,
 }
 
-impl Benefit {
-    /// Builds a value from generated code. Not part of the public API.
-    #[doc(hidden)]
-    pub const fn __new(title: &'static str, description: &'static str) -> Benefit {
-        Benefit { title, description }
-    }
-}
-
 /// A platform where a term is used most, and why there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
@@ -318,14 +594,6 @@ pub struct PlatformUsage {
     pub platform: Platform,
     /// Why the term lives there.
     pub why: &'static str,
-}
-
-impl PlatformUsage {
-    /// Builds a value from generated code. Not part of the public API.
-    #[doc(hidden)]
-    pub const fn __new(platform: Platform, why: &'static str) -> PlatformUsage {
-        PlatformUsage { platform, why }
-    }
 }
 
 /// A typical numeric band for a term, such as a follower tier, with a note where sources disagree.
@@ -341,24 +609,6 @@ pub struct TypicalRange {
     pub unit: &'static str,
     /// Where sources disagree and how much.
     pub note: &'static str,
-}
-
-impl TypicalRange {
-    /// Builds a value from generated code. Not part of the public API.
-    #[doc(hidden)]
-    pub const fn __new(
-        min: f64,
-        max: Option<f64>,
-        unit: &'static str,
-        note: &'static str,
-    ) -> TypicalRange {
-        TypicalRange {
-            min,
-            max,
-            unit,
-            note,
-        }
-    }
 }
 
 impl fmt::Display for TypicalRange {
@@ -444,22 +694,6 @@ pub struct Source {
     pub accessed: Option<ReviewDate>,
 }
 
-impl Source {
-    /// Builds a source from generated code. Not part of the public API.
-    #[doc(hidden)]
-    pub const fn __new(
-        url: &'static str,
-        title: &'static str,
-        accessed: Option<ReviewDate>,
-    ) -> Source {
-        Source {
-            url,
-            title,
-            accessed,
-        }
-    }
-}
-
 impl fmt::Display for Source {
     /// `title <url>`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -479,29 +713,13 @@ pub struct Deprecation {
     pub note: &'static str,
 }
 
-impl Deprecation {
-    /// Builds a value from generated code. Not part of the public API.
-    #[doc(hidden)]
-    pub const fn __new(
-        since: &'static str,
-        superseded_by: Option<&'static Term>,
-        note: &'static str,
-    ) -> Deprecation {
-        Deprecation {
-            since,
-            superseded_by,
-            note,
-        }
-    }
-}
-
 #[cfg(feature = "serde")]
 mod serialize {
     //! `Serialize` for [`Term`] and [`Deprecation`]: links to other terms are written as slugs.
 
     use serde::ser::{Serialize, SerializeStruct, Serializer};
 
-    use super::{Deprecation, Term};
+    use super::{Deprecation, Item, List, Term};
 
     /// A list of terms, serialized as their slugs.
     struct Slugs(&'static [&'static Term]);
@@ -515,24 +733,30 @@ mod serialize {
     impl Serialize for Term {
         /// Every field, with `related` as a list of slugs.
         fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-            let d = &self.data;
             let mut s = serializer.serialize_struct("Term", 15)?;
-            s.serialize_field("slug", d.slug)?;
-            s.serialize_field("name", d.name)?;
-            s.serialize_field("aliases", d.aliases)?;
-            s.serialize_field("category", &d.category)?;
-            s.serialize_field("summary", d.summary)?;
-            s.serialize_field("definition", d.definition)?;
-            s.serialize_field("examples", d.examples)?;
-            s.serialize_field("benefits", d.benefits)?;
-            s.serialize_field("platforms", d.platforms)?;
-            s.serialize_field("related", &Slugs(d.related))?;
-            s.serialize_field("formula", &d.formula)?;
-            s.serialize_field("range", &d.range)?;
-            s.serialize_field("last_reviewed", &d.last_reviewed)?;
-            s.serialize_field("deprecation", &d.deprecation)?;
-            s.serialize_field("sources", d.sources)?;
+            s.serialize_field("slug", self.slug())?;
+            s.serialize_field("name", self.name())?;
+            s.serialize_field("aliases", &self.aliases())?;
+            s.serialize_field("category", &self.category())?;
+            s.serialize_field("summary", self.summary())?;
+            s.serialize_field("definition", self.definition())?;
+            s.serialize_field("examples", &self.examples())?;
+            s.serialize_field("benefits", &self.benefits())?;
+            s.serialize_field("platforms", &self.platforms())?;
+            s.serialize_field("related", &Slugs(self.related()))?;
+            s.serialize_field("formula", &self.formula())?;
+            s.serialize_field("range", &self.range())?;
+            s.serialize_field("last_reviewed", &self.last_reviewed())?;
+            s.serialize_field("deprecation", &self.deprecation())?;
+            s.serialize_field("sources", &self.sources())?;
             s.end()
+        }
+    }
+
+    impl<T: Item + Serialize> Serialize for List<T> {
+        /// A sequence of the items.
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.collect_seq(*self)
         }
     }
 

@@ -501,7 +501,7 @@ fn suggest_finds_every_spelling_after_any_single_edit() {
     let mut misses = Vec::new();
     let mut tried = 0;
     for term in social_glossary::terms() {
-        for spelling in std::iter::once(term.name()).chain(term.aliases().iter().copied()) {
+        for spelling in std::iter::once(term.name()).chain(term.aliases()) {
             // The spelling as lookup normalizes it: lower case, without the separators.
             let key: String = spelling
                 .chars()

@@ -68,9 +68,8 @@ fn random_text(rng: &mut Rng, terms: &[&social_glossary::Term]) -> String {
         match rng.below(4) {
             0 => {
                 let term = terms[rng.below(terms.len())];
-                let spellings: Vec<&str> = std::iter::once(term.name())
-                    .chain(term.aliases().iter().copied())
-                    .collect();
+                let spellings: Vec<&str> =
+                    std::iter::once(term.name()).chain(term.aliases()).collect();
                 let s = spellings[rng.below(spellings.len())];
                 text.push_str(&if rng.below(2) == 0 {
                     s.to_uppercase()

@@ -141,9 +141,9 @@ fn no_sentence_is_repeated_across_entries() {
     let mut bad = Vec::new();
     for term in social_glossary::terms() {
         let mut texts: Vec<&str> = vec![term.summary(), term.definition()];
-        texts.extend(term.benefits().iter().map(|b| b.description));
-        texts.extend(term.platforms().iter().map(|p| p.why));
-        texts.extend(term.examples().iter().copied());
+        texts.extend(term.benefits().map(|b| b.description));
+        texts.extend(term.platforms().map(|p| p.why));
+        texts.extend(term.examples());
         let mut own = HashSet::new();
         for text in texts {
             for sentence in sentences(text) {
@@ -255,7 +255,7 @@ fn fact_prose(term: &Term) -> String {
     for benefit in term.benefits() {
         prose.extend([benefit.title, benefit.description]);
     }
-    prose.extend(term.platforms().iter().map(|usage| usage.why));
+    prose.extend(term.platforms().map(|usage| usage.why));
     prose.join(" ")
 }
 
@@ -396,11 +396,11 @@ fn the_glossary_is_written_in_american_english() {
     for term in social_glossary::terms() {
         // Aliases may keep British spellings on purpose: people type them.
         let mut texts = vec![term.name(), term.summary(), term.definition()];
-        texts.extend(term.examples().iter().copied());
+        texts.extend(term.examples());
         for benefit in term.benefits() {
             texts.extend([benefit.title, benefit.description]);
         }
-        texts.extend(term.platforms().iter().map(|usage| usage.why));
+        texts.extend(term.platforms().map(|usage| usage.why));
         for text in texts {
             for word in text.split(|c: char| !c.is_alphanumeric()) {
                 if BRITISH.contains(&word.to_lowercase().as_str()) {

@@ -133,7 +133,10 @@ fn micro_influencer_entry_has_the_seed_shape() {
     let term = social_glossary::get("micro-influencer").unwrap();
     assert_eq!(term.category(), Category::InfluencerCreator);
     assert!(term.benefits().len() >= 3);
-    assert_eq!(term.platforms()[0].platform, Platform::Instagram);
+    assert_eq!(
+        term.platforms().first().unwrap().platform,
+        Platform::Instagram
+    );
     assert!(term.is_used_on(Platform::Instagram));
     let range = term.range().expect("follower tiers carry a range");
     assert!(range.min < range.max.unwrap());

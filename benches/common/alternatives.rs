@@ -17,7 +17,7 @@ pub fn exact_map() -> HashMap<&'static str, &'static Term> {
 pub fn naive_map() -> HashMap<String, &'static Term> {
     let mut naive = HashMap::new();
     for t in social_glossary::terms() {
-        for spelling in std::iter::once(t.name()).chain(t.aliases().iter().copied()) {
+        for spelling in std::iter::once(t.name()).chain(t.aliases()) {
             naive.insert(spelling.to_lowercase(), *t);
         }
         naive.insert(t.slug().to_owned(), *t);

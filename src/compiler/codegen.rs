@@ -22,10 +22,15 @@ pub(crate) fn render(
     let count = entries.len();
     // References to terms go through two tiny const fns: the Rust compiler type-checks a call
     // `__sg_term(5)` about nine times faster, in an eighth of the memory, than the index expression
-    // `&TERMS[5]`, and a large glossary holds several such references per term.
+    // `&TERMS[5]`, and a large glossary holds several such references per term. Own terms are named
+    // by their slug's position constant (`at::REACH`), so that adding an entry changes no reference.
+    let idents: Vec<String> = entries.iter().map(|e| ident(&e.slug)).collect();
     let term_ref = |i: usize| match base {
         Some(_) if i >= count => format!("__sg_base_term({})", i - count),
-        _ => own_term_ref(i),
+        _ => format!("__sg_term(at::{})", idents[i]),
+    };
+    let refs = |positions: &[usize], indent: &str| {
+        wrap_list(positions.iter().map(|&i| term_ref(i)), indent)
     };
     let mut out = String::new();
     writeln!(
@@ -44,115 +49,77 @@ pub(crate) fn render(
             base.terms_path
         )?;
     }
+    out.push_str(
+        "/// Each term's position in TERMS (slug order), named after its slug.\nmod at {\n",
+    );
+    for (i, ident) in idents.iter().enumerate() {
+        writeln!(out, "    pub(super) const {ident}: usize = {i};")?;
+    }
+    out.push_str("}\n\n");
 
     // One static per term, gathered into TERMS below: the Rust compiler type-checks many small
     // initializers in less time and memory than one array expression holding every term (at 20,000
     // terms: 30 s and 1.9 GB against 42 s and 2.8 GB). Only TERMS is referenced at run time.
-    for (i, e) in entries.iter().enumerate() {
-        writeln!(
-            out,
-            "static __SG_TERM_{i}: {p}Term = {p}Term::__new({p}TermData {{"
-        )?;
-        writeln!(out, "        slug: {:?},", e.slug)?;
-        writeln!(out, "        name: {:?},", e.name)?;
-        writeln!(out, "        aliases: &{:?},", e.aliases)?;
-        writeln!(
-            out,
-            "        category: {p}Category::{},",
-            e.category.variant_name()
-        )?;
-        writeln!(out, "        summary: {:?},", e.summary)?;
-        writeln!(out, "        definition: {:?},", e.definition)?;
-        writeln!(out, "        examples: &{:?},", e.examples)?;
-        out.push_str("        benefits: &[");
-        for (title, description) in &e.benefits {
-            write!(out, "{p}Benefit::__new({title:?}, {description:?}), ")?;
-        }
-        out.push_str("],\n        platforms: &[");
-        for (platform, why) in &e.platforms {
-            write!(
-                out,
-                "{p}PlatformUsage::__new({p}Platform::{}, {why:?}), ",
-                platform.variant_name()
-            )?;
-        }
-        out.push_str("],\n        related: &[");
-        for &j in &e.related {
-            write!(out, "{}, ", term_ref(j))?;
-        }
-        out.push_str("],\n");
-        writeln!(
-            out,
-            "        formula: {},",
-            option_str(e.formula.as_deref())
-        )?;
-        match &e.range {
-            Some((min, max, unit, note)) => {
-                writeln!(
-                    out,
-                    "        range: Some({p}TypicalRange::__new({min:?}, {max:?}, {unit:?}, {note:?})),"
-                )?;
-            }
-            None => out.push_str("        range: None,\n"),
-        }
-        match e.last_reviewed {
-            Some((year, month, day)) => {
-                writeln!(
-                    out,
-                    "        last_reviewed: Some({p}ReviewDate::__new({year}, {month}, {day})),"
-                )?;
-            }
-            None => out.push_str("        last_reviewed: None,\n"),
-        }
-        match &e.deprecation {
-            Some((since, superseded_by, note)) => {
-                let superseded_by =
-                    superseded_by.map_or("None".to_owned(), |j| format!("Some({})", term_ref(j)));
-                writeln!(
-                    out,
-                    "        deprecation: Some({p}Deprecation::__new({since:?}, {superseded_by}, {note:?})),"
-                )?;
-            }
-            None => out.push_str("        deprecation: None,\n"),
-        }
-        out.push_str("        sources: &[");
-        for source in &e.sources {
-            let accessed = source
-                .accessed
-                .map_or("None".to_owned(), |(year, month, day)| {
-                    format!("Some({p}ReviewDate::__new({year}, {month}, {day}))")
-                });
-            write!(
-                out,
-                "{p}Source::__new({:?}, {:?}, {accessed}), ",
-                source.url, source.title
-            )?;
-        }
-        out.push_str("],\n");
-        out.push_str("});\n");
+    out.push_str(
+        "/// One static per term, named after its slug. Per term (see `Term` in src/term.rs): its text,\n\
+         /// every string of the entry back to back, each on a line of its own here; the layout of that\n\
+         /// text (16-bit numbers: where each group of strings starts, where each string ends, then the\n\
+         /// platforms, source dates and range bounds); the category; the related terms; the term that\n\
+         /// replaced it, if retired; and when it was last reviewed.\nmod terms {\n",
+    );
+    writeln!(out, "    use super::{{__sg_term, at}};")?;
+    if base.is_some() {
+        writeln!(out, "    use super::__sg_base_term;")?;
     }
+    writeln!(out, "    use {p}{{Category, ReviewDate, Term, U16s}};\n")?;
+    for (e, ident) in entries.iter().zip(&idents) {
+        let (strings, layout) = term_layout(e)?;
+        let layout: Vec<u8> = layout.iter().flat_map(|n| n.to_le_bytes()).collect();
+        let superseded_by = e.deprecation.as_ref().and_then(|(_, next, _)| *next);
+        writeln!(out, "    pub(super) static {ident}: Term = Term::__new(")?;
+        let (text, layout) = (
+            string_literal_lines(&strings, 8, "        "),
+            byte_string(&layout, 13, "        "),
+        );
+        writeln!(out, "        {text},\n        U16s({layout}),")?;
+        writeln!(out, "        Category::{},", e.category.variant_name())?;
+        writeln!(out, "        &[{}],", refs(&e.related, "          "))?;
+        writeln!(out, "        {},", option(superseded_by.map(term_ref)))?;
+        writeln!(
+            out,
+            "        {},",
+            option(
+                e.last_reviewed
+                    .map(|(y, m, d)| format!("ReviewDate::__new({y}, {m}, {d})"))
+            )
+        )?;
+        out.push_str("    );\n");
+    }
+    out.push_str("}\n\n");
     write!(
         out,
-        "/// Every term, in slug order.\n#[doc(hidden)]\npub static TERMS: [{p}Term; {}] = [",
-        entries.len()
+        "/// Every term, in slug order.\n#[doc(hidden)]\npub static TERMS: [{p}Term; {}] = [\n    {}\n];\n\n",
+        entries.len(),
+        wrap_list(idents.iter().map(|i| format!("terms::{i}")), "    ")
     )?;
-    for i in 0..entries.len() {
-        write!(out, "__SG_TERM_{i}, ")?;
-    }
-    out.push_str("];\n\n");
 
     let alphabetical = alphabetical_order(entries);
     writeln!(
         out,
-        "static ALPHABETICAL: [&{p}Term; {}] = [{}];\n",
+        "/// Every term, by name.\nstatic ALPHABETICAL: [&{p}Term; {}] = [\n    {}\n];\n",
         entries.len(),
-        refs(&alphabetical)
+        refs(&alphabetical, "    ")
     )?;
 
     // Forgiving lookup's two tables: the spellings as typed, then the normalized keys (src/typed.rs,
     // src/normalize.rs).
     let mut text = TextBlob::default();
     let typed = index::typed_forms(entries, keys);
+    // Most of TEXT is these keys and the find patterns, many of them the start of another (a
+    // singular of its plural): laid out together, they share those bytes.
+    let patterns = index::find_patterns(entries);
+    let spellings = typed.keys().chain(keys.keys());
+    text.add_all(spellings.chain(patterns.iter().map(|f| &f.text)));
     write_string_map(&mut out, &p, &mut text, "TYPED", &typed)?;
     write_string_map(&mut out, &p, &mut text, "KEYS", keys)?;
 
@@ -170,6 +137,7 @@ pub(crate) fn render(
     write_browse_lists(
         &mut out,
         &p,
+        &refs,
         "BY_CATEGORY",
         Category::ALL
             .iter()
@@ -178,18 +146,20 @@ pub(crate) fn render(
     write_browse_lists(
         &mut out,
         &p,
+        &refs,
         "BY_PLATFORM",
         Platform::ALL
             .iter()
             .map(|q| (q.to_string(), on_platform(q))),
     )?;
 
-    render_search_indexes(&mut out, &mut text, entries, &p)?;
+    render_search_indexes(&mut out, &mut text, entries, &patterns, &p)?;
     writeln!(
         out,
         "/// The strings the tables above point into, each stored once."
     )?;
-    writeln!(out, "static TEXT: &str = {};\n", string_literal(&text.text))?;
+    let literal = string_literal_lines(&[&text.text], 20, "");
+    writeln!(out, "static TEXT: &str = {literal};\n")?;
 
     writeln!(
         out,
@@ -204,6 +174,7 @@ fn render_search_indexes(
     out: &mut String,
     text: &mut TextBlob,
     entries: &[Entry],
+    patterns: &[index::FindPattern],
     p: &str,
 ) -> Result<(), RenderError> {
     let spellings = index::spellings(entries);
@@ -286,7 +257,7 @@ fn render_search_indexes(
     writeln!(
         out,
         "static POSTING_FIELDS: &[u8] = {};\n",
-        byte_string(&fields)
+        byte_string(&fields, 31, "")
     )?;
     write_u32s(
         out,
@@ -295,15 +266,19 @@ fn render_search_indexes(
         weights.iter().map(|w| w.to_bits()),
     )?;
 
-    // Find patterns: four numbers each, the text's start and length in TEXT, the term's position in
-    // TERMS, and flags: 1 if the case must match, 2 if the pattern is an everyday word that counts only
-    // in context.
-    let patterns = index::find_patterns(entries);
-    let mut rows: Vec<u32> = Vec::with_capacity(patterns.len() * 4);
-    for f in &patterns {
+    // Find patterns: two numbers each, the text's start in TEXT, and `term << 15 | len << 2 | flags`:
+    // the term's position in TERMS, the text's length, and flags: 1 if the case must match, 2 if the
+    // pattern is an everyday word that counts only in context.
+    let mut rows: Vec<u32> = Vec::with_capacity(patterns.len() * 2);
+    for f in patterns {
         let (start, len) = text.add(&f.text);
+        if f.entry >= 1 << 17 || len >= 1 << 13 {
+            return Err(RenderError::TooLarge(
+                "more than 131,072 terms, or a name or alias of 8 KiB",
+            ));
+        }
         let flags = u32::from(f.exact_case) | u32::from(f.needs_context) << 1;
-        rows.extend([start, len, f.entry as u32, flags]);
+        rows.extend([start, (f.entry as u32) << 15 | len << 2 | flags]);
     }
     write_u32s(out, p, "PATTERNS", rows)?;
     writeln!(
@@ -343,8 +318,9 @@ impl std::fmt::Display for RenderError {
 }
 
 /// Writes a map from strings to term positions as `static NAME: PerfectHash` over the strings and
-/// `static NAME_ROWS: U32s` with a row per slot of three numbers: where the string starts in TEXT, its
-/// length (0 for an empty slot; no string is empty) and the term's position in TERMS.
+/// `static NAME_ROWS: U32s` with a row per slot of two numbers: where the string starts in TEXT, and
+/// `term << 13 | len`, the term's position in TERMS and the string's length (0 for an empty slot; no
+/// string is empty).
 fn write_string_map(
     out: &mut String,
     p: &str,
@@ -355,15 +331,20 @@ fn write_string_map(
     let list: Vec<(&String, usize)> = map.iter().map(|(k, &i)| (k, i)).collect();
     let bytes: Vec<&[u8]> = list.iter().map(|(k, _)| k.as_bytes()).collect();
     let table = perfect_hash(&bytes)?;
-    let mut rows: Vec<u32> = Vec::with_capacity(table.slots.len() * 3);
+    let mut rows: Vec<u32> = Vec::with_capacity(table.slots.len() * 2);
     for slot in &table.slots {
         match slot {
             Some(k) => {
                 let (key, term) = list[*k];
                 let (start, len) = text.add(key);
-                rows.extend([start, len, term as u32]);
+                if term >= 1 << 19 || len >= 1 << 13 {
+                    return Err(RenderError::TooLarge(
+                        "more than 524,288 terms, or a lookup key of 8 KiB",
+                    ));
+                }
+                rows.extend([start, (term as u32) << 13 | len]);
             }
-            None => rows.extend([0, 0, 0]),
+            None => rows.extend([0, 0]),
         }
     }
     write_perfect_hash(out, p, name, &table)?;
@@ -391,7 +372,7 @@ fn write_perfect_hash(
         out,
         "static {name}: {p}PerfectHash = {p}PerfectHash {{\n    seed: {},\n    pilots: {p}U16s({}),\n    slots: {},\n}};\n",
         table.seed,
-        byte_string(&pilots),
+        byte_string(&pilots, 18 + p.len(), "    "),
         table.slots.len()
     )?;
     Ok(())
@@ -402,12 +383,13 @@ fn write_perfect_hash(
 fn write_browse_lists(
     out: &mut String,
     p: &str,
+    refs: &dyn Fn(&[usize], &str) -> String,
     name: &str,
     groups: impl ExactSizeIterator<Item = (String, Vec<usize>)>,
 ) -> Result<(), RenderError> {
     writeln!(out, "static {name}: [&[&{p}Term]; {}] = [", groups.len())?;
     for (label, members) in groups {
-        writeln!(out, "    &[{}], // {label}", refs(&members))?;
+        writeln!(out, "    // {label}\n    &[{}],", refs(&members, "      "))?;
     }
     out.push_str("];\n\n");
     Ok(())
@@ -425,14 +407,14 @@ fn write_u32s(
     writeln!(
         out,
         "static {name}: {p}U32s = {p}U32s({});\n",
-        byte_string(&bytes)
+        byte_string(&bytes, 2 * p.len() + name.len() + 21, "")
     )?;
     Ok(())
 }
 
 /// `bytes` as a Rust byte-string literal: printable ASCII as itself, everything else escaped, wrapped
 /// (see [`wrap_literal`]).
-fn byte_string(bytes: &[u8]) -> String {
+fn byte_string(bytes: &[u8], column: usize, indent: &str) -> String {
     let pieces = bytes.iter().map(|&b| match b {
         0 => "\\0".to_owned(),
         b'"' => "\\\"".to_owned(),
@@ -440,42 +422,56 @@ fn byte_string(bytes: &[u8]) -> String {
         b' '..=b'~' => char::from(b).to_string(),
         _ => format!("\\x{b:02x}"),
     });
-    format!("b{}", wrap_literal(pieces))
+    format!("b{}", wrap_literal(pieces, column + 1, indent))
 }
 
-/// `text` as a Rust string literal, wrapped (see [`wrap_literal`]).
-fn string_literal(text: &str) -> String {
-    let pieces = text.chars().map(|c| match c {
-        '"' => "\\\"".to_owned(),
-        '\\' => "\\\\".to_owned(),
-        c if c.is_control() => c.escape_default().to_string(),
-        c => c.to_string(),
+/// `strings` back to back as one Rust string literal, each starting on a line of its own (see
+/// [`wrap_literal`]).
+fn string_literal_lines(strings: &[&str], column: usize, indent: &str) -> String {
+    let pieces = strings.iter().flat_map(|s| {
+        std::iter::once(String::new()).chain(s.chars().map(|c| match c {
+            '"' => "\\\"".to_owned(),
+            '\\' => "\\\\".to_owned(),
+            c if c.is_control() => c.escape_default().to_string(),
+            c => c.to_string(),
+        }))
     });
-    wrap_literal(pieces)
+    wrap_literal(pieces, column, indent)
 }
 
 /// The longest line of a literal in the generated file, in characters.
 const LITERAL_LINE: usize = 100;
 
-/// Joins escaped pieces into a quoted literal whose lines are at most about [`LITERAL_LINE`]
-/// characters: a line ends with a `\` that continues the literal on the next, which the Rust compiler
-/// reads as nothing. As it also skips the white space that starts the next line, a space that would
-/// start one is written `\x20`.
-fn wrap_literal(pieces: impl Iterator<Item = String>) -> String {
+/// Joins escaped pieces into a quoted literal whose lines are at most [`LITERAL_LINE`] characters
+/// (the first starts at `column`, the others with `indent`): a line ends with a `\` that continues
+/// the literal on the next, which the Rust compiler reads as nothing. As it also skips the white space that starts the next line, white space that
+/// would start one is escaped (`\x20`). An empty piece starts a new line.
+fn wrap_literal(pieces: impl Iterator<Item = String>, column: usize, indent: &str) -> String {
     let mut literal = String::from("\"");
-    let mut line = 0;
+    let mut line = column + 1;
+    let mut fresh = true;
     for piece in pieces {
-        if line + piece.len() > LITERAL_LINE {
+        if !fresh && (piece.is_empty() || line + piece.len() + 1 > LITERAL_LINE) {
             literal.push_str("\\\n");
-            line = 0;
+            literal.push_str(indent);
+            line = indent.len();
+            fresh = true;
         }
-        if line == 0 && piece == " " {
-            literal.push_str("\\x20");
-            line += 4;
+        if fresh && piece.chars().all(char::is_whitespace) && !piece.is_empty() {
+            let escaped: String = match piece.as_str() {
+                " " => "\\x20".to_owned(), // byte strings take no `\u{..}`
+                _ => piece
+                    .chars()
+                    .map(|c| c.escape_unicode().to_string())
+                    .collect(),
+            };
+            line += escaped.len();
+            literal.push_str(&escaped);
         } else {
             line += piece.len();
             literal.push_str(&piece);
         }
+        fresh &= piece.is_empty();
     }
     literal.push('"');
     literal
@@ -499,12 +495,27 @@ impl TextBlob {
         self.at.insert(s.to_owned(), span);
         span
     }
-}
 
-/// A reference to the own term at position `i` of TERMS, through the const fn the generated code
-/// defines (see the comment on `term_ref` in `render`).
-fn own_term_ref(i: usize) -> String {
-    format!("__sg_term({i})")
+    /// Adds `strings`, each once; a string that is the start of another is stored as that start.
+    fn add_all<'a>(&mut self, strings: impl Iterator<Item = &'a String>) {
+        let mut sorted: Vec<&str> = strings.map(String::as_str).collect();
+        sorted.sort_unstable();
+        sorted.dedup();
+        // In sorted order, a string that starts any other starts the one right after it, which is
+        // placed first.
+        let mut after: Option<&str> = None;
+        for s in sorted.into_iter().rev() {
+            match after.map(|next| (next, self.at.get(next))) {
+                Some((next, Some(&(start, _)))) if next.starts_with(s) => {
+                    self.at.insert(s.to_owned(), (start, s.len() as u32));
+                }
+                _ => {
+                    self.add(s);
+                }
+            }
+            after = Some(s);
+        }
+    }
 }
 
 /// Positions of `entries` sorted by lower-cased name, then slug.
@@ -517,14 +528,100 @@ pub(crate) fn alphabetical_order(entries: &[Entry]) -> Vec<usize> {
     order
 }
 
-fn refs(positions: &[usize]) -> String {
-    positions
-        .iter()
-        .map(|&i| own_term_ref(i))
-        .collect::<Vec<_>>()
-        .join(", ")
+/// The Rust name of the term with `slug` (`[a-z0-9-]`): upper-cased with `-` as `_`, and a leading
+/// `_` if it starts with a digit. Distinct slugs get distinct names (no slug holds a `_`); they live in
+/// modules of their own (`terms`, `at`), apart from the tables.
+fn ident(slug: &str) -> String {
+    let name = slug.to_ascii_uppercase().replace('-', "_");
+    if name.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("_{name}")
+    } else {
+        name
+    }
 }
 
-fn option_str(value: Option<&str>) -> String {
-    value.map_or("None".to_owned(), |s| format!("Some({s:?})"))
+/// `Some(value)` or `None`.
+fn option(value: Option<String>) -> String {
+    value.map_or("None".to_owned(), |v| format!("Some({v})"))
+}
+
+/// Items separated by `, `, on lines of at most about [`LITERAL_LINE`] characters; every line after
+/// the first starts with `indent`.
+fn wrap_list(items: impl Iterator<Item = String>, indent: &str) -> String {
+    let mut list = String::new();
+    let mut line = indent.len();
+    for (i, item) in items.enumerate() {
+        if i > 0 {
+            if line + item.len() + 3 > LITERAL_LINE {
+                list.push_str(",\n");
+                list.push_str(indent);
+                line = indent.len();
+            } else {
+                list.push_str(", ");
+                line += 2;
+            }
+        }
+        line += item.len();
+        list.push_str(&item);
+    }
+    list
+}
+
+/// A term's strings in the order its text holds them, and its layout (see `Strings` in src/term.rs):
+/// where each group of strings starts, where each string ends, then the platforms, the source dates
+/// and the range.
+fn term_layout(e: &Entry) -> Result<(Vec<&str>, Vec<u16>), RenderError> {
+    let mut strings: Vec<&str> = vec![&e.slug, &e.name, &e.summary, &e.definition];
+    strings.extend(e.formula.as_deref());
+    let mut header = Vec::with_capacity(8);
+    header.push(strings.len());
+    strings.extend(e.aliases.iter().map(String::as_str));
+    header.push(strings.len());
+    strings.extend(e.examples.iter().map(String::as_str));
+    header.push(strings.len());
+    for (title, description) in &e.benefits {
+        strings.extend([title.as_str(), description]);
+    }
+    header.push(strings.len());
+    strings.extend(e.platforms.iter().map(|(_, why)| why.as_str()));
+    header.push(strings.len());
+    for source in &e.sources {
+        strings.extend([source.url.as_str(), &source.title]);
+    }
+    header.push(strings.len());
+    if let Some((_, _, unit, note)) = &e.range {
+        strings.extend([unit.as_str(), note]);
+    }
+    header.push(strings.len());
+    if let Some((since, _, note)) = &e.deprecation {
+        strings.extend([since.as_str(), note]);
+    }
+    header.push(strings.len());
+
+    let mut numbers = header;
+    let mut end = 0;
+    for string in &strings {
+        end += string.len();
+        numbers.push(end);
+    }
+    numbers.extend(e.platforms.iter().map(|(platform, _)| platform.index()));
+    let date = |date: Option<(u16, u8, u8)>| {
+        date.map_or([0, 0], |(y, m, d)| {
+            [usize::from(y), usize::from(m) << 8 | usize::from(d)]
+        })
+    };
+    numbers.extend(e.sources.iter().flat_map(|source| date(source.accessed)));
+    if let Some((min, max, _, _)) = e.range {
+        numbers.push(usize::from(max.is_some()));
+        for bound in [min, max.unwrap_or(0.0)] {
+            let bits = bound.to_bits();
+            numbers.extend((0..4).map(|j| (bits >> (16 * j)) as u16 as usize));
+        }
+    }
+    let layout = numbers
+        .into_iter()
+        .map(u16::try_from)
+        .collect::<Result<_, _>>();
+    let layout = layout.map_err(|_| RenderError::TooLarge("an entry with 64 KiB of text"))?;
+    Ok((strings, layout))
 }
