@@ -20,6 +20,15 @@ pub(crate) fn regular_plural(text: &str) -> String {
     }
 }
 
+/// Whether a word or phrase already reads as a regular plural ("reels", "threads tags"): it ends in an
+/// "s" that follows neither "s", "u" nor "i" ("business", "status" and "analysis" are singular). No
+/// plural or possessive is derived from it: "tagses" and "tagss" are nobody's spelling.
+pub(crate) fn looks_plural(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    (lower.strip_suffix('s'))
+        .is_some_and(|stem| stem.len() >= 2 && !stem.ends_with(['s', 'u', 'i']))
+}
+
 /// The singular a plural key may stand for: "stories" -> "story", "reels" -> "reel". Stems keep at
 /// least three bytes, so that short keys are left alone ("tos", for terms of service, is not a plural
 /// of "to"); "-es" is not stripped, as

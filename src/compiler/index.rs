@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::english::{regular_plural, singular_forms};
+use super::english::{looks_plural, regular_plural, singular_forms};
 use super::validate::{Entry, TextMatch};
 use crate::normalize::{NormalizedKey, key_trigrams};
 use crate::tokenize::{field, for_each_token};
@@ -41,6 +41,7 @@ pub(crate) fn typed_forms(
             .collect();
         variants.insert(lower);
         let plurals: Vec<String> = (variants.iter())
+            .filter(|v| !looks_plural(v))
             .flat_map(|v| [regular_plural(v), format!("{v}s")])
             .collect();
         variants.extend(plurals);
@@ -285,7 +286,9 @@ pub(crate) fn find_patterns(entries: &[Entry]) -> Vec<FindPattern> {
             forms.insert(text.replace('-', ""));
             forms.insert(text.replace(' ', "-"));
             for form in forms {
-                claim(plural(&form, exact_case), i, false, exact_case);
+                if !looks_plural(&form) {
+                    claim(plural(&form, exact_case), i, false, exact_case);
+                }
                 // The singular of a plural name ("a Reel" for Reels, "a story highlight"): for names of
                 // several words, and for one word only if it is an everyday word, which is found in
                 // context only ("news" is not "new").

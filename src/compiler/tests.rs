@@ -442,6 +442,25 @@ fn regular_plurals_become_keys_without_displacing_written_ones() {
 }
 
 #[test]
+fn names_that_read_as_plurals_get_no_plural_or_possessive() {
+    let files = [
+        (
+            "threads-tags.toml".to_owned(),
+            entry("Threads Tags", &["status"]),
+        ),
+        ("status.toml".to_owned(), entry("Status", &["threads-tags"])),
+    ];
+    let owners = key_owners(&files);
+    let owner = |key: &str| owners.get(key).map(String::as_str);
+    assert_eq!(owner("threadstag"), Some("threads-tags"));
+    assert_eq!(owner("threadstagses"), None);
+    assert_eq!(owner("threadstagss"), None);
+    // A singular that ends in "s" still gets both.
+    assert_eq!(owner("statuses"), Some("status"));
+    assert_eq!(owner("statuss"), Some("status"));
+}
+
+#[test]
 fn unknown_text_match_value() {
     let p = problems_after("beta.toml", |t| {
         t.replace("aliases = []", "aliases = []\ntext_match = \"sometimes\"")

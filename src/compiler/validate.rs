@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 
-use super::english::{regular_plural, singular_forms};
+use super::english::{looks_plural, regular_plural, singular_forms};
 use super::entry::{self, RawEntry, collapse_whitespace};
 use super::problem::{Problems, line_of};
 use crate::normalize::{MAX_KEY_LEN, NormalizedKey};
@@ -461,6 +461,9 @@ fn add_derived_keys(keys: &mut BTreeMap<String, usize>) {
     let singulars = derived_forms(keys, singular_forms);
     keys.extend(singulars);
     let plurals = derived_forms(keys, |key| {
+        if looks_plural(key) {
+            return Vec::new();
+        }
         let (plural, possessive) = (regular_plural(key), format!("{key}s"));
         if plural == possessive {
             vec![plural]
