@@ -1,7 +1,7 @@
 //! [`Glossary`]: a set of compiled static tables and the queries that run on them without allocating.
 
 use crate::normalize::NormalizedKey;
-use crate::packed::U32s;
+use crate::packed::{U16s, U32s};
 #[cfg(feature = "std")]
 use crate::packed::text_at;
 use crate::perfect_hash::PerfectHash;
@@ -70,13 +70,13 @@ pub struct GlossaryTables {
     /// length (0 for an empty slot), and the start and length of its postings in the `posting_*`
     /// arrays.
     pub word_rows: U32s,
-    /// Per posting: the term's position in the slug-ordered table.
-    pub posting_terms: U32s,
-    /// Per posting: where the word occurs (bits for name, alias, summary, definition, category).
-    pub posting_fields: &'static [u8],
+    /// Per posting, `term << 6 | fields`: the term's position in the slug-ordered table and where the
+    /// word occurs (bits of `tokenize::field`: name, alias, summary, definition, category, phrasing).
+    pub postings: U32s,
     /// Per posting: what the word adds to the term's score before its rarity is applied, computed by
-    /// the compiler from where and how often it occurs (`f32` bits).
-    pub posting_weights: U32s,
+    /// the compiler from where and how often it occurs and how prominent the term is (bfloat16: the
+    /// top half of an `f32`).
+    pub posting_weights: U16s,
     /// Literal spellings to look for in running text (finding terms), two numbers each: the text's
     /// start in `text`, and `term << 15 | len << 2 | flags`: the term's position in `terms`, the
     /// text's length, 1 if the case must match and 2 if it counts only in social-media context.

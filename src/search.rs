@@ -165,12 +165,13 @@ impl Glossary {
             for list in lists.iter_mut() {
                 while list.next < list.end {
                     let at = list.next as usize;
-                    let term = tables.posting_terms.get(at) as usize;
+                    let posting = tables.postings.get(at);
+                    let term = (posting >> 6) as usize;
                     if term >= window_end {
                         break;
                     }
-                    let fields = tables.posting_fields.get(at).copied().unwrap_or(0);
-                    let weight = f32::from_bits(tables.posting_weights.get(at));
+                    let fields = (posting & 0x3f) as u8;
+                    let weight = f32::from_bits(u32::from(tables.posting_weights.get(at)) << 16);
                     if let Some(slot) = slot_of(term, &scores) {
                         scores[slot].add(list.word, list.weight * weight, fields);
                     }
@@ -227,7 +228,7 @@ impl Glossary {
         known
     }
 
-    /// Where the postings of a stemmed word lie in the `posting_*` arrays, as (start, len).
+    /// Where the postings of a stemmed word lie in `postings` and `posting_weights`, as (start, len).
     fn word_postings(&self, word: &str) -> Option<(u32, u32)> {
         let tables = self.tables();
         let [text_start, text_len, start, len] =

@@ -163,7 +163,7 @@ pub(crate) fn render(
 
     writeln!(
         out,
-        "/// The compiled glossary.\npub static GLOSSARY: {p}Glossary = {p}Glossary::__new({p}GlossaryTables {{\n    terms: &TERMS,\n    alphabetical: &ALPHABETICAL,\n    typed: TYPED,\n    typed_rows: TYPED_ROWS,\n    keys: KEYS,\n    key_rows: KEYS_ROWS,\n    by_category: &BY_CATEGORY,\n    by_platform: &BY_PLATFORM,\n    spellings: SPELLINGS,\n    text: TEXT,\n    grams: GRAMS,\n    gram_rows: GRAM_ROWS,\n    gram_postings: GRAM_POSTINGS,\n    words: WORDS,\n    word_rows: WORD_ROWS,\n    posting_terms: POSTING_TERMS,\n    posting_fields: POSTING_FIELDS,\n    posting_weights: POSTING_WEIGHTS,\n    patterns: PATTERNS,\n    matcher: &MATCHER,\n    base: {},\n}});",
+        "/// The compiled glossary.\npub static GLOSSARY: {p}Glossary = {p}Glossary::__new({p}GlossaryTables {{\n    terms: &TERMS,\n    alphabetical: &ALPHABETICAL,\n    typed: TYPED,\n    typed_rows: TYPED_ROWS,\n    keys: KEYS,\n    key_rows: KEYS_ROWS,\n    by_category: &BY_CATEGORY,\n    by_platform: &BY_PLATFORM,\n    spellings: SPELLINGS,\n    text: TEXT,\n    grams: GRAMS,\n    gram_rows: GRAM_ROWS,\n    gram_postings: GRAM_POSTINGS,\n    words: WORDS,\n    word_rows: WORD_ROWS,\n    postings: POSTINGS,\n    posting_weights: POSTING_WEIGHTS,\n    patterns: PATTERNS,\n    matcher: &MATCHER,\n    base: {},\n}});",
         base.map_or("None".to_owned(), |b| format!("Some(&{})", b.glossary_path))
     )?;
     Ok(out)
@@ -221,20 +221,18 @@ fn render_search_indexes(
 
     // The word index of ranked search: a perfect hash over the stemmed words, with a row per slot of
     // four numbers: where the word starts in TEXT, its length (0 for an empty slot), and the start and
-    // length of its postings in the three POSTING_* arrays.
+    // length of its postings in POSTINGS and POSTING_WEIGHTS.
     let word_index = index::word_index(entries);
     let word_list: Vec<&String> = word_index.keys().collect();
     let word_bytes: Vec<&[u8]> = word_list.iter().map(|w| w.as_bytes()).collect();
     let word_table = perfect_hash(&word_bytes)?;
-    let (mut terms, mut fields, mut weights): (Vec<u32>, Vec<u8>, Vec<f32>) =
-        (Vec::new(), Vec::new(), Vec::new());
+    let (mut postings, mut weights): (Vec<u32>, Vec<u16>) = (Vec::new(), Vec::new());
     let mut word_spans: Vec<(u32, u32)> = Vec::with_capacity(word_list.len());
-    for postings in word_index.values() {
-        word_spans.push((terms.len() as u32, postings.len() as u32));
-        for &(term, field, weight) in postings {
-            terms.push(term as u32);
-            fields.push(field);
-            weights.push(weight);
+    for word_postings in word_index.values() {
+        word_spans.push((postings.len() as u32, word_postings.len() as u32));
+        for &(term, fields, weight) in word_postings {
+            postings.push((term as u32) << 6 | u32::from(fields));
+            weights.push(bfloat16(weight));
         }
     }
     let mut word_rows: Vec<u32> = Vec::with_capacity(word_table.slots.len() * 4);
@@ -249,21 +247,22 @@ fn render_search_indexes(
     }
     write_perfect_hash(out, p, "WORDS", &word_table)?;
     write_u32s(out, p, "WORD_ROWS", word_rows)?;
-    write_u32s(out, p, "POSTING_TERMS", terms)?;
     writeln!(
         out,
-        "/// Per posting: the fields the word occurs in (bits of `tokenize::field`)."
+        "// Per posting, `term << 6 | fields`: the term's position in TERMS and the fields the word\n\
+         // occurs in (bits of `tokenize::field`)."
     )?;
+    write_u32s(out, p, "POSTINGS", postings)?;
     writeln!(
         out,
-        "static POSTING_FIELDS: &[u8] = {};\n",
-        byte_string(&fields, 31, "")
+        "// Per posting, what the word adds to the term's score before its rarity is applied: the\n\
+         // top half of an `f32` (bfloat16)."
     )?;
-    write_u32s(
+    let weight_bytes: Vec<u8> = weights.iter().flat_map(|w| w.to_le_bytes()).collect();
+    writeln!(
         out,
-        p,
-        "POSTING_WEIGHTS",
-        weights.iter().map(|w| w.to_bits()),
+        "static POSTING_WEIGHTS: {p}U16s = {p}U16s({});\n",
+        byte_string(&weight_bytes, 2 * p.len() + 35, "")
     )?;
 
     // Find patterns: two numbers each, the text's start in TEXT, and `term << 15 | len << 2 | flags`:
@@ -393,6 +392,14 @@ fn write_browse_lists(
     }
     out.push_str("];\n\n");
     Ok(())
+}
+
+/// `value` rounded to the nearest bfloat16 (the top half of an `f32`), which keeps eight bits of
+/// precision: enough to rank by, at half the size.
+fn bfloat16(value: f32) -> u16 {
+    let bits = value.to_bits();
+    let rounded = bits.saturating_add(0x7FFF + ((bits >> 16) & 1));
+    (rounded >> 16) as u16
 }
 
 /// Writes `static NAME: U32s = U32s(b"...");`: the numbers as one little-endian byte string, which
