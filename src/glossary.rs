@@ -1,9 +1,9 @@
 //! [`Glossary`]: a set of compiled static tables and the queries that run on them without allocating.
 
 use crate::normalize::NormalizedKey;
-use crate::packed::{U16s, U32s};
 #[cfg(feature = "std")]
 use crate::packed::text_at;
+use crate::packed::{U16s, U32s};
 use crate::perfect_hash::PerfectHash;
 use crate::taxonomy::{Category, Platform};
 use crate::term::Term;

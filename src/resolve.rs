@@ -4,8 +4,8 @@
 
 use crate::best::Best;
 use crate::glossary::Glossary;
-use crate::search::HitOrder;
-use crate::suggest::SuggestionKind;
+use crate::search::{HitOrder, correction};
+use crate::suggest::{Suggestion, SuggestionKind};
 use crate::taxonomy::{Category, Platform};
 use crate::term::Term;
 
@@ -131,21 +131,21 @@ impl Glossary {
     /// ```
     pub fn resolve(&self, query: &str, limit: usize) -> Vec<Resolution> {
         let limit = limit.min(MAX_RESOLUTIONS);
-        let mut out: Vec<Resolution> = Vec::with_capacity(limit);
-        if limit == 0 {
-            return out;
-        }
+        let mut found = Found {
+            out: Vec::with_capacity(limit),
+            limit,
+        };
         let query = clip(query, MAX_RESOLVE_LEN);
         let core = strip_question(query);
-        let mut add = |term: &'static Term, confidence| {
-            if out.len() < limit && !out.iter().any(|r| core::ptr::eq(r.term, term)) {
-                out.push(Resolution { term, confidence });
-            }
-        };
         let mut spelled_right = false;
         for exact in [core, query].into_iter().filter_map(|q| self.lookup(q)) {
-            add(exact, Confidence::Exact);
+            found.add(exact, Confidence::Exact);
             spelled_right = true;
+        }
+        // Each step below only adds terms after those found before: once `limit` are found, the
+        // answer is complete.
+        if found.is_full() {
+            return found.out;
         }
         // A misspelled name or alias, however many words it has (names have four at most), unless
         // the query is spelled right: then spellings an edit away are other words.
@@ -156,17 +156,23 @@ impl Glossary {
         self.suggestions(core, &mut suggestions);
         for (_, term, suggestion) in suggestions.iter() {
             match suggestion.kind {
-                SuggestionKind::Exact => add(term, Confidence::Exact),
-                SuggestionKind::Misspelling { .. } => add(term, Confidence::Strong),
+                SuggestionKind::Exact => found.add(term, Confidence::Exact),
+                SuggestionKind::Misspelling { .. } => found.add(term, Confidence::Strong),
                 _ => {}
             }
         }
+        if found.is_full() {
+            return found.out;
+        }
         // From here on, words the glossary never uses are read as the name they misspell, if they
-        // misspell one ("hashtagg strategy", "retargetting ads").
-        let corrected = self.correct_words(core);
+        // misspell one ("hashtagg strategy", "retargetting ads"). A query of one word was just
+        // looked at as a whole: its best suggestion is that word's.
+        let one_word = misspelled && !core.contains(char::is_whitespace);
+        let best = one_word.then(|| suggestions.iter().next().map(|(_, _, best)| best));
+        let corrected = self.correct_words(core, best);
         let core = corrected.as_str();
         if let Some(term) = self.lookup(core) {
-            add(term, Confidence::Strong);
+            found.add(term, Confidence::Strong);
         }
         // Names and aliases inside the query ("fake followers you can buy", "whitelisting in influencer
         // marketing"), the first first: a question names its subject before its context.
@@ -176,8 +182,11 @@ impl Glossary {
             } else {
                 Confidence::Weak
             };
-            add(term, confidence);
+            found.add(term, confidence);
         });
+        if found.is_full() {
+            return found.out;
+        }
         // A platform's name and what it calls a feature ("insta reels", "bsky post"): the terms of
         // that platform that the rest of the query is about.
         let mut network_alone = None;
@@ -186,7 +195,7 @@ impl Glossary {
             let mut own_name = Phrase::default();
             if own_name.push_word(network.name()) && own_name.push_word(rest.as_str()) {
                 if let Some(term) = self.lookup(own_name.as_str()) {
-                    add(term, Confidence::Strong);
+                    found.add(term, Confidence::Strong);
                 }
             }
             let mut on_platform = false;
@@ -196,7 +205,7 @@ impl Glossary {
                 |term, confidence| {
                     if term.is_used_on(platform) && term != network {
                         on_platform = true;
-                        add(term, confidence);
+                        found.add(term, confidence);
                     }
                 },
             );
@@ -207,11 +216,33 @@ impl Glossary {
             }
         }
         // A description, or a name with other words around it.
-        self.about::<MAX_RESOLUTIONS>(core, MIN_SCORE, &mut add);
-        if let Some(network) = network_alone {
-            add(network, Confidence::Weak);
+        if !found.is_full() {
+            self.about::<MAX_RESOLUTIONS>(core, MIN_SCORE, |term, confidence| {
+                found.add(term, confidence);
+            });
         }
-        out
+        if let Some(network) = network_alone {
+            found.add(network, Confidence::Weak);
+        }
+        found.out
+    }
+}
+
+/// The terms `resolve` has found so far, best first: at most `limit`, each once.
+struct Found {
+    out: Vec<Resolution>,
+    limit: usize,
+}
+
+impl Found {
+    fn add(&mut self, term: &'static Term, confidence: Confidence) {
+        if !self.is_full() && !self.out.iter().any(|r| core::ptr::eq(r.term, term)) {
+            self.out.push(Resolution { term, confidence });
+        }
+    }
+
+    fn is_full(&self) -> bool {
+        self.out.len() >= self.limit
     }
 }
 
@@ -364,14 +395,19 @@ const PLATFORM_CANDIDATES: usize = 40;
 
 impl Glossary {
     /// `query` with each word the glossary never uses, of five letters or more, replaced by the one-word
-    /// name or alias it misspells, if any.
-    fn correct_words(&self, query: &str) -> Phrase {
+    /// name or alias it misspells, if any. `best` is the best suggestion for a one-word query, when it
+    /// is known already.
+    fn correct_words(&self, query: &str, best: Option<Option<Suggestion>>) -> Phrase {
         let mut corrected = Phrase::default();
         for word in query.split_whitespace().take(MAX_WORDS) {
-            let replacement = (!self.knows_word(word))
-                .then(|| self.correct_word(word))
-                .flatten()
-                .filter(|name| !name.contains(char::is_whitespace));
+            let replacement = if self.knows_word(word) {
+                None
+            } else if let Some(best) = best {
+                correction(word, best)
+            } else {
+                self.correct_word(word)
+            };
+            let replacement = replacement.filter(|name| !name.contains(char::is_whitespace));
             if !corrected.push_word(replacement.unwrap_or(word)) {
                 break;
             }

@@ -3,7 +3,7 @@
 
 use crate::glossary::Glossary;
 use crate::normalize::NormalizedKey;
-use crate::suggest::SuggestionKind;
+use crate::suggest::{Suggestion, SuggestionKind};
 use crate::term::Term;
 use crate::tokenize::field::{ALIAS, DEFINITION, NAME, PHRASING, SUMMARY};
 
@@ -213,11 +213,7 @@ impl Glossary {
         if word.len() < 5 {
             return None;
         }
-        let best = self.best_suggestion(word)?;
-        match best.kind {
-            SuggestionKind::Misspelling { .. } | SuggestionKind::Exact => Some(best.matched),
-            _ => None,
-        }
+        correction(word, self.best_suggestion(word))
     }
 
     /// Whether the glossary's texts use `word` (in any form the search stems to the same word), or it
@@ -235,6 +231,16 @@ impl Glossary {
             (tables.word_rows).row::<4>(tables.words.slot_of_key(word.as_bytes()));
         (crate::packed::text_at(tables.text, text_start, text_len) == word && text_len > 0)
             .then_some((start, len))
+    }
+}
+
+/// The correction of `word` given its best suggestion: the name or alias it misspells (or is, once
+/// normalized); `None` for words of fewer than five bytes, which are one edit from too much.
+pub(crate) fn correction(word: &str, best: Option<Suggestion>) -> Option<&'static str> {
+    let best = best.filter(|_| word.len() >= 5)?;
+    match best.kind {
+        SuggestionKind::Misspelling { .. } | SuggestionKind::Exact => Some(best.matched),
+        _ => None,
     }
 }
 

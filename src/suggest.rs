@@ -216,10 +216,10 @@ impl Glossary {
                 }
             });
         };
-        // Closest first: an edit or none, then prefixes, then two or three edits, which rank after
-        // both and are sought only if there is room for them (a far wider search).
+        // Prefixes first, then misspellings. Two or three edits rank after prefixes and one edit, so
+        // when one suggestion is wanted, the far wider search for them runs only if the closer one
+        // found nothing.
         let max_edits = max_edits(key.len());
-        misspellings(best, max_edits.min(1));
         let start = self.first_spelling_at_or_after(key);
         let prefixes = (start..self.spelling_count())
             .take_while(|&position| self.spelling_key(position).starts_with(key))
@@ -227,9 +227,13 @@ impl Glossary {
         for position in prefixes {
             offer(best, 2, 0, position);
         }
-        if max_edits > 1 && !best.is_full() {
-            misspellings(best, max_edits);
+        if best.limit() == 1 && max_edits > 1 {
+            misspellings(best, 1);
+            if best.is_full() {
+                return;
+            }
         }
+        misspellings(best, max_edits);
     }
 
     /// Calls `each` with the position in the spelling table of every key that may be within `k` edits
@@ -261,39 +265,28 @@ impl Glossary {
         let lists = &mut lists[..read];
         let postings = self.tables().gram_postings;
         // How many of the lists reach each key. The lists are sorted, so a table of any size is
-        // counted one window of positions at a time, with the counts on the stack; each window's
-        // postings are read again to clear their counts, which costs less than clearing the window.
+        // counted one window of positions at a time, with the counts on the stack.
         let mut counts = [0u8; CANDIDATE_WINDOW];
-        let slot_of = |posting: u32, window_start: usize| {
-            ((posting >> 7) as usize)
-                .checked_sub(window_start)
-                .filter(|&slot| slot < CANDIDATE_WINDOW)
-        };
-        let within_reach = |posting: u32| ((posting & 0x7f) as usize).abs_diff(key.len()) <= k;
         for window_start in (0..self.spelling_count()).step_by(CANDIDATE_WINDOW) {
-            for (next, end) in lists.iter() {
-                for at in *next..*end {
-                    let posting = postings.get(at as usize);
-                    let Some(slot) = slot_of(posting, window_start) else {
-                        break;
-                    };
-                    if within_reach(posting) {
-                        counts[slot] = counts[slot].saturating_add(1);
-                        if usize::from(counts[slot]) == needed {
-                            each(window_start + slot);
-                        }
-                    }
-                }
-            }
             for (next, end) in lists.iter_mut() {
                 while next < end {
-                    let Some(slot) = slot_of(postings.get(*next as usize), window_start) else {
+                    let posting = postings.get(*next as usize);
+                    let Some(count) = ((posting >> 7) as usize)
+                        .checked_sub(window_start)
+                        .and_then(|slot| counts.get_mut(slot))
+                    else {
                         break;
                     };
-                    counts[slot] = 0;
+                    if ((posting & 0x7f) as usize).abs_diff(key.len()) <= k {
+                        *count = count.saturating_add(1);
+                        if usize::from(*count) == needed {
+                            each((posting >> 7) as usize);
+                        }
+                    }
                     *next += 1;
                 }
             }
+            counts.fill(0);
         }
     }
 
