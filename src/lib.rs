@@ -114,10 +114,10 @@ impl compiler::Builder {
 /// Items that generated code refers to. Not part of the public API; may change in any release.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::glossary::{FindPattern, Glossary, GlossaryTables, MatcherCell};
+    pub use crate::glossary::{Glossary, GlossaryTables, MatcherCell};
     pub use crate::packed::{U16s, U32s};
     pub use crate::perfect_hash::PerfectHash;
-    pub use crate::taxonomy::{Category, Platform};
+    pub use crate::taxonomy::Category;
     pub use crate::term::{ReviewDate, Term};
 
     /// The built-in term table, for glossaries that extend it.
