@@ -16,10 +16,10 @@
 
 mod codegen;
 mod english;
-mod entry;
 mod index;
 mod perfect_hash;
 mod problem;
+mod schema;
 mod validate;
 
 use std::collections::BTreeMap;
