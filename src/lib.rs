@@ -46,11 +46,22 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+// Shared by build time and run time: build.rs includes these files by path too, so the compiler writes
+// the tables with the very code that reads them.
+#[cfg(any(feature = "compiler", test))]
+pub mod compiler;
+mod normalize;
+mod packed;
+mod perfect_hash;
+mod taxonomy;
+#[cfg(any(feature = "std", feature = "compiler", test))]
+mod tokenize;
+mod typed;
+
+// Run time only.
 #[cfg(feature = "std")]
 mod best;
 mod builtin;
-#[cfg(any(feature = "compiler", test))]
-pub mod compiler;
 #[cfg(feature = "std")]
 mod edit_distance;
 #[cfg(feature = "std")]
@@ -58,9 +69,6 @@ mod find;
 mod glossary;
 #[cfg(feature = "std")]
 mod link;
-mod normalize;
-mod packed;
-mod perfect_hash;
 #[cfg(feature = "std")]
 mod resolve;
 #[cfg(feature = "std")]
@@ -69,11 +77,7 @@ mod search;
 mod suggest;
 #[cfg(feature = "std")]
 mod swar;
-mod taxonomy;
 mod term;
-#[cfg(any(feature = "std", feature = "compiler", test))]
-mod tokenize;
-mod typed;
 
 pub use builtin::GLOSSARY;
 #[cfg(feature = "std")]
