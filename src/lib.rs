@@ -1,8 +1,8 @@
 //! A social-media marketing glossary for Rust programs: what "engagement rate", "Duet" or "shadowban"
 //! means, why it matters, and where it is used, compiled into perfect-hash maps at build time.
 //!
-//! Lookups take nanoseconds, allocate nothing and need no start-up work: every term is a `'static`
-//! value in a table generated from the TOML files in `glossary/`.
+//! Lookups allocate nothing and need no start-up work: every term is a `'static` value in a table
+//! generated from the TOML files in `glossary/`.
 //!
 //! ```
 //! use social_glossary::{Category, Platform};
