@@ -1,7 +1,8 @@
 //! Compiles `glossary/*.toml` into static tables and perfect-hash maps (`$OUT_DIR/glossary.rs`).
 //!
-//! The compiler, the normalization and the category and platform vocabularies are the crate's own
-//! modules, included here by path so that build time and run time share one definition.
+//! The compiler and the modules it shares with the library (the first group of `mod`s in `src/lib.rs`,
+//! each saying "Shared by build time and run time") are included here by path, so that build time and
+//! run time share one definition.
 
 #[allow(dead_code, unused_imports)]
 #[path = "src/compiler/mod.rs"]

@@ -15,12 +15,12 @@ use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 
-use crate::glossary::{FindPattern, Glossary};
 use crate::normalize::plain_char;
+use crate::packed::{U32s, text_at};
 use crate::swar::{HIGH_BITS, ascii_alphanumeric, load_word, low_bytes};
 use crate::term::Term;
 
-/// A glossary term mentioned in a text, found by [`Glossary::find_terms`].
+/// A glossary term mentioned in a text, found by [`Glossary::find_terms`](crate::Glossary::find_terms).
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Mention<'t> {
@@ -32,76 +32,39 @@ pub struct Mention<'t> {
     pub text: &'t str,
 }
 
-impl Glossary {
-    /// The glossary terms mentioned in `text` that an auto-linker should link, in order of position.
-    ///
-    /// Matches are whole words, ignore ASCII case and typographic differences (no-break spaces,
-    /// Unicode dashes, line breaks inside a name), and include aliases and plurals (a possessive such as
-    /// "Instagram's" is found as "Instagram"). Where mentions overlap the longest wins ("influencer
-    /// marketing" is one mention, not two), and short all-capital acronyms ("AR", "ER") only match in
-    /// capitals.
-    ///
-    /// A name that is also an everyday word ("post", "reach", "story", "feed": the list is
-    /// `src/compiler/everyday-words.txt`) counts only where the text is about social media: where at
-    /// least two mentions of unambiguous terms stand within about a paragraph (500 bytes) of it, or one
-    /// stands right before it ("Instagram post"). So "I'll post the letter when we reach the village"
-    /// links nothing, while the same words in a marketing paragraph are linked.
-    /// [`find_terms_raw`](Self::find_terms_raw) returns every match without that rule.
-    ///
-    /// ```
-    /// let g = social_glossary::glossary();
-    /// let text = "Our influencer marketing budget went to three micro-influencers with a strong engagement rate.";
-    /// let found: Vec<&str> = g.find_terms(text).iter().map(|m| m.term.slug()).collect();
-    /// assert_eq!(found, ["influencer-marketing", "micro-influencer", "engagement-rate"]);
-    ///
-    /// let marketing = "Each Instagram post got more reach after the influencer marketing push and a new hashtag.";
-    /// let found: Vec<&str> = g.find_terms(marketing).iter().map(|m| m.term.slug()).collect();
-    /// assert_eq!(found, ["instagram", "post", "reach", "influencer-marketing", "hashtag"]);
-    /// ```
-    pub fn find_terms<'t>(&self, text: &'t str) -> Vec<Mention<'t>> {
-        self.find_mentions(text, true)
-    }
+/// A literal that mentions a term in running text: a row of `GlossaryTables::patterns`, decoded.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct FindPattern {
+    /// The text to look for (ASCII case is ignored unless `exact_case`).
+    pub text: &'static str,
+    /// The term it mentions.
+    pub term: &'static Term,
+    /// Whether the case must match too (short all-capital acronyms).
+    pub exact_case: bool,
+    /// Whether the pattern is an everyday word, a mention only where the text is about social media.
+    pub needs_context: bool,
+}
 
-    /// Every mention of a term in `text`, as [`find_terms`](Self::find_terms) finds them but without
-    /// its rule for everyday words: "post", "reach" or "story" count wherever they stand, as they
-    /// would in a text known to be about social media.
-    ///
-    /// ```
-    /// let g = social_glossary::glossary();
-    /// let text = "I'll post the letter when we reach the village.";
-    /// assert!(g.find_terms(text).is_empty());
-    /// let raw: Vec<&str> = g.find_terms_raw(text).iter().map(|m| m.term.slug()).collect();
-    /// assert_eq!(raw, ["post", "reach"]);
-    /// ```
-    pub fn find_terms_raw<'t>(&self, text: &'t str) -> Vec<Mention<'t>> {
-        self.find_mentions(text, false)
-    }
-
-    /// [`find_terms`](Self::find_terms), with the rule for everyday words or without.
-    fn find_mentions<'t>(&self, text: &'t str, in_context_only: bool) -> Vec<Mention<'t>> {
-        let patterns = self.find_pattern_list();
-        match PlainText::new(text) {
-            None => keep(self.finder().find(patterns, text), in_context_only),
-            Some(plain) => {
-                let found = keep(self.finder().find(patterns, &plain.text), in_context_only);
-                plain.map_back(text, found)
-            }
-        }
-    }
-
-    /// The literals [`find_terms`](Self::find_terms) looks for: every name and alias with its
-    /// plurals. Not part of the public API; for tests that check `find_terms_raw` against a plain scan.
-    #[doc(hidden)]
-    pub fn __find_patterns(&self) -> &'static [FindPattern] {
-        self.find_pattern_list()
-    }
-
-    /// The automaton and word filter over this glossary's find patterns, built once on first use.
-    fn finder(&self) -> &Finder {
-        self.tables()
-            .matcher
-            .cell
-            .get_or_init(|| Finder::new(self.find_pattern_list()))
+impl FindPattern {
+    /// The rows of a pattern table (see `GlossaryTables::patterns`), which point into `text` and
+    /// `terms`.
+    pub(crate) fn decode(
+        rows: U32s,
+        text: &'static str,
+        terms: &'static [Term],
+    ) -> Vec<FindPattern> {
+        (0..rows.len() / 2)
+            .map(|row| {
+                let [start, packed] = rows.row::<2>(row);
+                let (term, len, flags) = (packed >> 15, packed >> 2 & 0x1fff, packed & 3);
+                FindPattern {
+                    text: text_at(text, start, len),
+                    term: &terms[term as usize],
+                    exact_case: flags & 1 != 0,
+                    needs_context: flags & 2 != 0,
+                }
+            })
+            .collect()
     }
 }
 
@@ -301,9 +264,10 @@ fn mention_at<'t>(
     None
 }
 
-/// What [`Glossary::find_terms`] builds on first use: the automaton, and which words can start a
-/// mention.
+/// What [`find_terms`](crate::Glossary::find_terms) builds on first use: the patterns, the automaton
+/// over them, and which words can start a mention.
 pub(crate) struct Finder {
+    patterns: Vec<FindPattern>,
     /// Leftmost-longest, ASCII-case-insensitive, over every find pattern; searched anchored only.
     automaton: AhoCorasick,
     /// Bit `b` is set if a pattern starts with the ASCII sign `b` ("#FF", "@mention").
@@ -318,14 +282,14 @@ pub(crate) struct Finder {
 }
 
 impl Finder {
-    fn new(patterns: &[FindPattern]) -> Finder {
+    pub(crate) fn new(patterns: Vec<FindPattern>) -> Finder {
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
             // Only anchored searches run, at the starts the filters let through.
             .start_kind(StartKind::Anchored)
-            // The default (a contiguous NFA for this many patterns): about 0.5 MB and 16 ms to build for
-            // the built-in glossary. A full DFA scans about 18% faster but takes 18 MB and 72 ms.
+            // The default (a contiguous NFA for this many patterns): a full DFA scans a little faster,
+            // but takes many times the memory and the time to build.
             .build(patterns.iter().map(|p| p.text))
             .expect("the glossary's find patterns are few and short enough for an automaton");
         let mut signs = 0;
@@ -336,7 +300,7 @@ impl Finder {
         );
         let mut alone = Vec::new();
         let mut max_separator = 0;
-        for pattern in patterns {
+        for pattern in &patterns {
             let text = pattern.text;
             let bytes = text.as_bytes();
             let (first_end, first) = word_at(text, 0);
@@ -363,6 +327,7 @@ impl Finder {
             }
         }
         Finder {
+            patterns,
             automaton,
             signs,
             words: WordFilter::new(alone, firsts),
@@ -371,9 +336,17 @@ impl Finder {
         }
     }
 
-    /// [`Glossary::find_terms`] over `patterns`, the ones this was built from.
+    /// The mentions in `text`, with the rule for everyday words of
+    /// [`find_terms`](crate::Glossary::find_terms) or without it.
+    pub(crate) fn mentions<'t>(&self, text: &'t str, in_context_only: bool) -> Vec<Mention<'t>> {
+        match PlainText::new(text) {
+            None => keep(self.find(text), in_context_only),
+            Some(plain) => plain.map_back(text, keep(self.find(&plain.text), in_context_only)),
+        }
+    }
+
     /// Every mention in `text`, with whether its pattern is an everyday word.
-    fn find<'t>(&self, patterns: &[FindPattern], text: &'t str) -> Vec<(Mention<'t>, bool)> {
+    fn find<'t>(&self, text: &'t str) -> Vec<(Mention<'t>, bool)> {
         let bytes = text.as_bytes();
         let mut out = Vec::new();
         // The word after the last one looked at, if the two-word test read it: (start, end, hash).
@@ -399,7 +372,7 @@ impl Finder {
                 self.non_ascii_may_start(text, start, &mut ahead)
             };
             let mention = if try_here {
-                mention_at(&self.automaton, patterns, text, start)
+                mention_at(&self.automaton, &self.patterns, text, start)
             } else {
                 None
             };
@@ -471,12 +444,6 @@ impl Finder {
             None => (start + 1, false),
         }
     }
-
-    /// Bytes of heap this holds: the automaton's and the filters'.
-    #[cfg(test)]
-    pub(crate) fn memory_usage(&self) -> usize {
-        self.automaton.memory_usage() + self.words.memory_usage() + self.pairs.memory_usage()
-    }
 }
 
 /// Two sets of word hashes, answered with one memory read (a blocked Bloom filter with one bit per
@@ -495,7 +462,6 @@ impl WordFilter {
             hashes.dedup();
         }
         // One or two words per 64-bit block: a false "yes" comes with probability about 1/32 per set.
-        // 8 KiB for the built-in glossary's words (about 730 alone, 610 starting two-word keys).
         let len = ((alone.len() + firsts.len()) / 2 + 1).next_power_of_two();
         let mut filter = WordFilter {
             blocks: vec![0; len].into_boxed_slice(),
@@ -548,8 +514,8 @@ impl BitFilter {
     fn new(mut hashes: Vec<u64>) -> BitFilter {
         hashes.sort_unstable();
         hashes.dedup();
-        // 16 bits per key: 16 KiB for the built-in glossary's 4,900 or so two-word keys, read only for
-        // words that start one. (8 bits per key measured no faster on prose.)
+        // 16 bits per key, read only for words that start a two-word key (8 bits per key measured no
+        // faster on prose).
         let len = (hashes.len() * 16).next_power_of_two().max(64);
         let mut filter = BitFilter {
             bits: vec![0; len / 64].into_boxed_slice(),
@@ -736,6 +702,8 @@ fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use std::sync::LazyLock;
+
     use super::*;
     use proptest::prelude::*;
 
@@ -744,14 +712,13 @@ mod tests {
         let finder = crate::GLOSSARY.finder();
         let filters = finder.words.memory_usage() + finder.pairs.memory_usage();
         let automaton = finder.automaton.memory_usage();
-        let patterns = crate::GLOSSARY.find_pattern_list().len();
+        let patterns = finder.patterns.len();
         assert!(filters <= 32 * 1024, "{filters}");
-        // A contiguous NFA: a couple of hundred bytes per pattern (a full DFA would take about 20 times more).
+        // A contiguous NFA, not a full DFA: a couple of hundred bytes per pattern.
         assert!(
             automaton < 256 * patterns,
             "{automaton} bytes for {patterns} patterns"
         );
-        assert_eq!(finder.memory_usage(), filters + automaton);
     }
 
     /// Spellings the built-in glossary lacks but another glossary may have: multi-byte letters and
@@ -798,18 +765,17 @@ mod tests {
             .collect()
     }
 
-    /// The scan `find_terms` replaced: unanchored over every byte.
-    fn plain_scan(patterns: &[FindPattern], text: &str) -> Vec<(&'static str, Range<usize>)> {
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(true)
-            .start_kind(StartKind::Both)
-            .build(patterns.iter().map(|p| p.text))
-            .unwrap();
+    /// The reference the word walk must agree with: an unanchored scan over every byte, with the same
+    /// test at each start it stops at.
+    fn plain_scan(
+        automaton: &AhoCorasick,
+        patterns: &[FindPattern],
+        text: &str,
+    ) -> Vec<(&'static str, Range<usize>)> {
         let mut out = Vec::new();
         let mut at = 0;
         while let Some(found) = automaton.find(Input::new(text).range(at..)) {
-            match mention_at(&automaton, patterns, text, found.start()) {
+            match mention_at(automaton, patterns, text, found.start()) {
                 Some((m, _)) => {
                     out.push((m.term.slug(), m.range.clone()));
                     at = m.range.end;
@@ -825,22 +791,26 @@ mod tests {
         out
     }
 
-    fn word_walk(
-        finder: &Finder,
-        patterns: &[FindPattern],
-        text: &str,
-    ) -> Vec<(&'static str, Range<usize>)> {
-        finder
-            .find(patterns, text)
-            .into_iter()
+    /// The automaton of [`plain_scan`] over `patterns`.
+    fn unanchored(patterns: &[FindPattern]) -> AhoCorasick {
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .start_kind(StartKind::Both)
+            .build(patterns.iter().map(|p| p.text))
+            .unwrap()
+    }
+
+    fn word_walk(finder: &Finder, text: &str) -> Vec<(&'static str, Range<usize>)> {
+        (finder.find(text).into_iter())
             .map(|(m, _)| (m.term.slug(), m.range))
             .collect()
     }
 
     #[test]
     fn odd_spellings_are_found_where_a_plain_scan_finds_them() {
-        let patterns = odd_patterns();
-        let finder = Finder::new(&patterns);
+        let finder = Finder::new(odd_patterns());
+        let automaton = unanchored(&finder.patterns);
         for &(text, _) in ODD_PATTERNS {
             for context in [
                 text.to_owned(),
@@ -848,10 +818,155 @@ mod tests {
                 format!("x{text} {text}x {text}"),
                 format!("«{text}»"),
             ] {
-                let found = word_walk(&finder, &patterns, &context);
-                assert_eq!(found, plain_scan(&patterns, &context), "{context:?}");
+                let found = word_walk(&finder, &context);
+                let expected = plain_scan(&automaton, &finder.patterns, &context);
+                assert_eq!(found, expected, "{context:?}");
             }
-            assert!(!word_walk(&finder, &patterns, text).is_empty(), "{text:?}");
+            assert!(!word_walk(&finder, text).is_empty(), "{text:?}");
+        }
+    }
+
+    /// The reference for `find_terms_raw`: the text made plain character by character (typographic
+    /// spaces, dashes, apostrophes and fullwidth letters as their ASCII forms, runs of white space as
+    /// one space), a [`plain_scan`] over that, and each match mapped back through a table of offsets.
+    fn find_terms_reference(text: &str) -> Vec<(&'static str, Range<usize>)> {
+        static AUTOMATON: LazyLock<AhoCorasick> =
+            LazyLock::new(|| unanchored(&crate::GLOSSARY.finder().patterns));
+        let mut plain = String::new();
+        let mut original_offset = Vec::new();
+        for (at, c) in text.char_indices() {
+            let c = match c {
+                '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{fe58}' | '\u{fe63}' => '-',
+                '\u{2018}' | '\u{2019}' | '\u{02bc}' => '\'',
+                '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap(),
+                c if c.is_whitespace() => ' ',
+                c => c,
+            };
+            if c == ' ' && plain.ends_with(' ') {
+                continue;
+            }
+            original_offset.extend(std::iter::repeat_n(at, c.len_utf8()));
+            plain.push(c);
+        }
+        original_offset.push(text.len());
+        plain_scan(&AUTOMATON, &crate::GLOSSARY.finder().patterns, &plain)
+            .into_iter()
+            .map(|(slug, range)| {
+                let range = original_offset[range.start]..original_offset[range.end];
+                (slug, range)
+            })
+            .collect()
+    }
+
+    /// `find_terms_raw`, which must agree with [`find_terms_reference`] exactly (the context rule for
+    /// everyday words is tested on the corpora).
+    fn find_terms_slugs(text: &str) -> Vec<(&'static str, Range<usize>)> {
+        (crate::GLOSSARY.find_terms_raw(text).into_iter())
+            .map(|m| {
+                assert_eq!(&text[m.range.clone()], m.text);
+                (m.term.slug(), m.range)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn find_terms_agrees_with_a_plain_scan_on_every_pattern_in_context() {
+        let patterns = &crate::GLOSSARY.finder().patterns;
+        let contexts = [
+            ("", ""),
+            ("Our ", " works."),
+            ("x", ""),
+            ("", "x"),
+            ("7", "s"),
+            ("#", "'s"),
+            ("é", ""),
+            ("", "é"),
+            ("«", "»"),
+            ("the ", "-"),
+            ("a/", "/b"),
+            ("\u{301}", " \u{301}"),
+            ("(", ")"),
+        ];
+        let mut checked = 0;
+        for (i, pattern) in patterns.iter().enumerate() {
+            let next = patterns[(i * 7919 + 1) % patterns.len()].text;
+            for (before, after) in contexts {
+                for spelling in [
+                    pattern.text.to_owned(),
+                    pattern.text.to_ascii_uppercase(),
+                    pattern.text.to_ascii_lowercase(),
+                ] {
+                    let text = format!("{before}{spelling}{after} {next}");
+                    assert_eq!(
+                        find_terms_slugs(&text),
+                        find_terms_reference(&text),
+                        "{text:?}"
+                    );
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 10_000, "{checked}");
+    }
+
+    /// One piece of a random text: a pattern of the glossary in some case, a word, digits, a sign or a
+    /// non-ASCII character.
+    fn piece() -> impl Strategy<Value = String> {
+        let patterns = &crate::GLOSSARY.finder().patterns;
+        prop_oneof![
+            4 => (0..patterns.len(), 0..4u8, any::<u64>()).prop_map(move |(i, case, flips)| {
+                let text = patterns[i].text;
+                match case {
+                    0 => text.to_owned(),
+                    1 => text.to_ascii_uppercase(),
+                    2 => text.to_ascii_lowercase(),
+                    _ => text
+                        .chars()
+                        .enumerate()
+                        .map(|(j, c)| {
+                            if flips >> (j % 64) & 1 == 1 {
+                                c.to_ascii_uppercase()
+                            } else {
+                                c.to_ascii_lowercase()
+                            }
+                        })
+                        .collect(),
+                }
+            }),
+            2 => prop::sample::select(vec![
+                "the", "a", "in", "for", "on", "social", "media", "micro", "influencer", "brand",
+                "content", "reach", "engagement", "rate", "the ick", "A/B", "AR", "ar", "ER", "er",
+                "UGC", "CTA", "CTAs", "s", "it's", "go", "not", "Instagram", "TikTok", "G", "X",
+            ])
+            .prop_map(str::to_owned),
+            2 => prop::sample::select(vec![
+                " ", " ", " ", ", ", ". ", "-", "--", "'", "’", "#", "@", "/", "\n", "", "", "_", "+",
+                " - ", "  ", "\t", "!", "?", "\"", "(", ")", "&",
+            ])
+            .prop_map(str::to_owned),
+            1 => "[a-zA-Z0-9]{1,10}",
+            1 => "[0-9]{1,4}",
+            1 => prop::sample::select(vec![
+                "é", "É", "ß", "😀", "\u{301}", "中", "微博", "Ω", "ﬁ", "İ", "\u{212a}", "\u{a0}", "“",
+                "—", "\u{feff}", "ǅ", "٣",
+            ])
+            .prop_map(str::to_owned),
+            1 => "\\PC{1,3}",
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2048))]
+
+        #[test]
+        fn find_terms_agrees_with_a_plain_scan(pieces in prop::collection::vec(piece(), 0..40)) {
+            let text = pieces.concat();
+            prop_assert_eq!(find_terms_slugs(&text), find_terms_reference(&text), "{:?}", text);
+        }
+
+        #[test]
+        fn find_terms_agrees_with_a_plain_scan_on_any_text(text in "\\PC{0,120}") {
+            prop_assert_eq!(find_terms_slugs(&text), find_terms_reference(&text), "{:?}", text);
         }
     }
 
@@ -869,10 +984,10 @@ mod tests {
                 0..16,
             )
         ) {
-            let patterns = odd_patterns();
-            let finder = Finder::new(&patterns);
+            let finder = Finder::new(odd_patterns());
             let text = pieces.concat();
-            prop_assert_eq!(word_walk(&finder, &patterns, &text), plain_scan(&patterns, &text), "{:?}", text);
+            let expected = plain_scan(&unanchored(&finder.patterns), &finder.patterns, &text);
+            prop_assert_eq!(word_walk(&finder, &text), expected, "{:?}", text);
         }
     }
 }

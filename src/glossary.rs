@@ -1,5 +1,7 @@
 //! [`Glossary`]: a set of compiled static tables and the queries that run on them without allocating.
 
+#[cfg(feature = "std")]
+use crate::find::{FindPattern, Finder, Mention};
 use crate::normalize::NormalizedKey;
 #[cfg(feature = "std")]
 use crate::packed::text_at;
@@ -98,29 +100,11 @@ pub(crate) struct Spelling {
     pub term: &'static Term,
 }
 
-/// A literal that mentions a term in running text: a row of `GlossaryTables::patterns`, decoded on
-/// first use. Not part of the public API.
-#[doc(hidden)]
-#[derive(Clone, Copy, Debug)]
-pub struct FindPattern {
-    /// The text to look for (ASCII case is ignored unless `exact_case`).
-    pub text: &'static str,
-    /// The term it mentions.
-    pub term: &'static Term,
-    /// Whether the case must match too (short all-capital acronyms).
-    pub exact_case: bool,
-    /// Whether the pattern is an everyday word, a mention only where the text is about social media.
-    pub needs_context: bool,
-}
-
 /// The lazily built text matcher of a glossary. Not part of the public API.
 #[doc(hidden)]
 pub struct MatcherCell {
     #[cfg(feature = "std")]
-    pub(crate) cell: std::sync::OnceLock<crate::find::Finder>,
-    /// The decoded rows of `GlossaryTables::patterns`.
-    #[cfg(feature = "std")]
-    pub(crate) patterns: std::sync::OnceLock<Vec<FindPattern>>,
+    finder: std::sync::OnceLock<Finder>,
 }
 
 impl MatcherCell {
@@ -129,9 +113,7 @@ impl MatcherCell {
     pub const fn new() -> MatcherCell {
         MatcherCell {
             #[cfg(feature = "std")]
-            cell: std::sync::OnceLock::new(),
-            #[cfg(feature = "std")]
-            patterns: std::sync::OnceLock::new(),
+            finder: std::sync::OnceLock::new(),
         }
     }
 }
@@ -249,24 +231,17 @@ impl Glossary {
         }
     }
 
-    /// The find patterns, decoded from their table on first use (like the automaton built over them,
-    /// they cost nothing to programs that never look for terms in text).
+    /// The find patterns and the automaton over them, built on first use: they cost nothing to
+    /// programs that never look for terms in text.
     #[cfg(feature = "std")]
-    pub(crate) fn find_pattern_list(&self) -> &'static [FindPattern] {
+    pub(crate) fn finder(&self) -> &Finder {
         let tables = &self.tables;
-        tables.matcher.patterns.get_or_init(|| {
-            (0..tables.patterns.len() / 2)
-                .map(|row| {
-                    let [start, packed] = tables.patterns.row::<2>(row);
-                    let (term, len, flags) = (packed >> 15, packed >> 2 & 0x1fff, packed & 3);
-                    FindPattern {
-                        text: text_at(tables.text, start, len),
-                        term: &tables.terms[term as usize],
-                        exact_case: flags & 1 != 0,
-                        needs_context: flags & 2 != 0,
-                    }
-                })
-                .collect()
+        (tables.matcher.finder).get_or_init(|| {
+            Finder::new(FindPattern::decode(
+                tables.patterns,
+                tables.text,
+                tables.terms,
+            ))
         })
     }
 
@@ -302,6 +277,52 @@ impl Glossary {
             }
         }
         low
+    }
+
+    /// The glossary terms mentioned in `text` that an auto-linker should link, in order of position.
+    ///
+    /// Matches are whole words, ignore ASCII case and typographic differences (no-break spaces,
+    /// Unicode dashes, line breaks inside a name), and include aliases and plurals (a possessive such as
+    /// "Instagram's" is found as "Instagram"). Where mentions overlap the longest wins ("influencer
+    /// marketing" is one mention, not two), and short all-capital acronyms ("AR", "ER") only match in
+    /// capitals.
+    ///
+    /// A name that is also an everyday word ("post", "reach", "story", "feed": the list is
+    /// `src/compiler/everyday-words.txt`) counts only where the text is about social media: where at
+    /// least two mentions of unambiguous terms stand within about a paragraph (500 bytes) of it, or one
+    /// stands right before it ("Instagram post"). So "I'll post the letter when we reach the village"
+    /// links nothing, while the same words in a marketing paragraph are linked.
+    /// [`find_terms_raw`](Self::find_terms_raw) returns every match without that rule.
+    ///
+    /// ```
+    /// let g = social_glossary::glossary();
+    /// let text = "Our influencer marketing budget went to three micro-influencers with a strong engagement rate.";
+    /// let found: Vec<&str> = g.find_terms(text).iter().map(|m| m.term.slug()).collect();
+    /// assert_eq!(found, ["influencer-marketing", "micro-influencer", "engagement-rate"]);
+    ///
+    /// let marketing = "Each Instagram post got more reach after the influencer marketing push and a new hashtag.";
+    /// let found: Vec<&str> = g.find_terms(marketing).iter().map(|m| m.term.slug()).collect();
+    /// assert_eq!(found, ["instagram", "post", "reach", "influencer-marketing", "hashtag"]);
+    /// ```
+    #[cfg(feature = "std")]
+    pub fn find_terms<'t>(&self, text: &'t str) -> Vec<Mention<'t>> {
+        self.finder().mentions(text, true)
+    }
+
+    /// Every mention of a term in `text`, as [`find_terms`](Self::find_terms) finds them but without
+    /// its rule for everyday words: "post", "reach" or "story" count wherever they stand, as they
+    /// would in a text known to be about social media.
+    ///
+    /// ```
+    /// let g = social_glossary::glossary();
+    /// let text = "I'll post the letter when we reach the village.";
+    /// assert!(g.find_terms(text).is_empty());
+    /// let raw: Vec<&str> = g.find_terms_raw(text).iter().map(|m| m.term.slug()).collect();
+    /// assert_eq!(raw, ["post", "reach"]);
+    /// ```
+    #[cfg(feature = "std")]
+    pub fn find_terms_raw<'t>(&self, text: &'t str) -> Vec<Mention<'t>> {
+        self.finder().mentions(text, false)
     }
 
     /// The glossary this one extends, if any: [`get`](Self::get) and [`lookup`](Self::lookup) answer

@@ -1,8 +1,8 @@
 //! A social-media marketing glossary for Rust programs: what "engagement rate", "Duet" or "shadowban"
 //! means, why it matters, and where it is used, compiled into perfect-hash maps at build time.
 //!
-//! Lookups take nanoseconds, allocate nothing and need no start-up work: every term is a `'static`
-//! value in a table generated from the TOML files in `glossary/`.
+//! Lookups allocate nothing and need no start-up work: every term is a `'static` value in a table
+//! generated from the TOML files in `glossary/`.
 //!
 //! ```
 //! use social_glossary::{Category, Platform};
@@ -46,11 +46,22 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+// Shared by build time and run time: build.rs includes these files by path too, so the compiler writes
+// the tables with the very code that reads them.
+#[cfg(any(feature = "compiler", test))]
+pub mod compiler;
+mod normalize;
+mod packed;
+mod perfect_hash;
+mod taxonomy;
+#[cfg(any(feature = "std", feature = "compiler", test))]
+mod tokenize;
+mod typed;
+
+// Run time only.
 #[cfg(feature = "std")]
 mod best;
 mod builtin;
-#[cfg(any(feature = "compiler", test))]
-pub mod compiler;
 #[cfg(feature = "std")]
 mod edit_distance;
 #[cfg(feature = "std")]
@@ -58,9 +69,6 @@ mod find;
 mod glossary;
 #[cfg(feature = "std")]
 mod link;
-mod normalize;
-mod packed;
-mod perfect_hash;
 #[cfg(feature = "std")]
 mod resolve;
 #[cfg(feature = "std")]
@@ -69,11 +77,7 @@ mod search;
 mod suggest;
 #[cfg(feature = "std")]
 mod swar;
-mod taxonomy;
 mod term;
-#[cfg(any(feature = "std", feature = "compiler", test))]
-mod tokenize;
-mod typed;
 
 pub use builtin::GLOSSARY;
 #[cfg(feature = "std")]
@@ -114,10 +118,10 @@ impl compiler::Builder {
 /// Items that generated code refers to. Not part of the public API; may change in any release.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::glossary::{FindPattern, Glossary, GlossaryTables, MatcherCell};
+    pub use crate::glossary::{Glossary, GlossaryTables, MatcherCell};
     pub use crate::packed::{U16s, U32s};
     pub use crate::perfect_hash::PerfectHash;
-    pub use crate::taxonomy::{Category, Platform};
+    pub use crate::taxonomy::Category;
     pub use crate::term::{ReviewDate, Term};
 
     /// The built-in term table, for glossaries that extend it.

@@ -1,10 +1,13 @@
 //! Packed tables: the index tables that generated code writes as one byte-string literal each, and the
 //! reads that decode them.
 //!
+//! Shared by build time and run time: the build script includes this file, so the compiler lays out
+//! the bytes for the very code that reads them.
+//!
 //! An array literal costs the Rust compiler type-checking work for every element, and a table of
-//! structs several expressions per row; a byte string is a single expression however long it is. With
-//! 10,000 terms, type-checking element-wise tables took 89 s of a 116 s build and 2.7 GB of memory, and
-//! 100,000 terms did not fit in 24 GB. Strings live in one text blob and are addressed by offsets.
+//! structs several expressions per row; a byte string is a single expression however long it is, so a
+//! large glossary builds in a fraction of the time and memory that element-wise tables take. Strings
+//! live in one text blob and are addressed by offsets.
 
 /// A table of little-endian `u32`s stored as bytes. Not part of the public API.
 #[doc(hidden)]

@@ -1,7 +1,9 @@
 //! The perfect hash behind every table the queries probe (lookup keys, suggestion trigrams, search
 //! words): a seeded 64-bit hash of the key, its bucket, the bucket's pilot, and the one slot where the
-//! key can be. The compiler (`src/compiler/perfect_hash.rs`) searches the seed and the pilots with
-//! this very code, so build time and run time agree.
+//! key can be.
+//!
+//! Shared by build time and run time: the build script includes this file, so the compiler
+//! (`src/compiler/perfect_hash.rs`) searches the seed and the pilots with the very code that probes.
 //!
 //! phf hashes with SipHash-1-3, which alone costs about what a whole std `HashMap` probe does; the keys
 //! here are our own static data, so a keyed, DoS-resistant hash buys nothing (BENCHMARKS.md has the

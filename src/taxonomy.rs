@@ -1,7 +1,7 @@
 //! The two closed vocabularies every entry is filed under: [`Category`] and [`Platform`].
 //!
-//! The build script includes this file too, so the ids it accepts in glossary files are exactly the ids the
-//! runtime enums parse.
+//! Shared by build time and run time: the build script includes this file, so the ids the compiler
+//! accepts in glossary files are exactly the ids the runtime enums parse.
 
 use core::fmt;
 use core::str::FromStr;

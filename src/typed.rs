@@ -1,7 +1,7 @@
 //! Spellings as typed: the first table lookup probes, for queries that are a term's spelling in some
 //! mix of cases ("Micro-Influencer", "micro influencers", "CTR"), which it answers without normalizing.
 //!
-//! Shared by build time and run time (the build script includes this file): the compiler stores each
+//! Shared by build time and run time: the build script includes this file, so the compiler stores each
 //! ASCII spelling lower-cased as written, and a query is only case-folded, eight bytes in three
 //! operations, before the same perfect-hash probe as the normalized keys.
 

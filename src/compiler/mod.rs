@@ -1,6 +1,7 @@
 //! The glossary compiler: reads a folder of TOML entries, validates them all, and writes the Rust code
-//! of a [`Glossary`](crate::Glossary). The crate's build script runs it on `glossary/`; with the
-//! `compiler` feature, other crates' build scripts can run it on their own folders.
+//! of a [`Glossary`](crate::Glossary). Shared by build time and run time: the crate's build script
+//! includes this module by path and runs it on `glossary/`; with the `compiler` feature, other
+//! crates' build scripts can run it on their own folders.
 //!
 //! In `build.rs` of a crate that keeps its own entries in `terms/`:
 //! ```no_run
@@ -16,10 +17,10 @@
 
 mod codegen;
 mod english;
-mod entry;
 mod index;
 mod perfect_hash;
 mod problem;
+mod schema;
 mod validate;
 
 use std::collections::BTreeMap;

@@ -5,8 +5,8 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 
 use super::english::{looks_plural, regular_plural, singular_forms};
-use super::entry::{self, RawEntry, collapse_whitespace};
 use super::problem::{Problems, line_of};
+use super::schema::{self, RawEntry, collapse_whitespace};
 use crate::normalize::{MAX_KEY_LEN, NormalizedKey};
 use crate::taxonomy::{Category, Platform};
 use toml::Spanned;
@@ -148,7 +148,7 @@ pub(crate) fn validate(
                 continue;
             }
         };
-        let raw = match entry::parse(text) {
+        let raw = match schema::parse(text) {
             Ok(raw) => raw,
             Err((offset, message)) => {
                 problems.push(path, Some(line_of(text, offset)), message);

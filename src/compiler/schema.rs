@@ -1,5 +1,5 @@
-//! Reading one glossary file: the TOML schema of an entry, parsed with spans so that every later check
-//! can name the line it is about.
+//! The TOML schema of a glossary file: an entry as written, parsed with spans so that every check in
+//! `validate.rs`, which turns it into an [`Entry`](super::Entry), can name the line it is about.
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -58,8 +58,8 @@ pub(crate) struct RawPlatformUsage {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawRange {
-    pub min: Number,
-    pub max: Option<Number>,
+    pub min: RawNumber,
+    pub max: Option<RawNumber>,
     pub unit: String,
     pub note: String,
 }
@@ -67,16 +67,16 @@ pub(crate) struct RawRange {
 /// A TOML integer or float.
 #[derive(Debug, Clone, Copy, Deserialize)]
 #[serde(untagged)]
-pub(crate) enum Number {
+pub(crate) enum RawNumber {
     Integer(i64),
     Float(f64),
 }
 
-impl Number {
+impl RawNumber {
     pub fn value(self) -> f64 {
         match self {
-            Number::Integer(i) => i as f64,
-            Number::Float(f) => f,
+            RawNumber::Integer(i) => i as f64,
+            RawNumber::Float(f) => f,
         }
     }
 }
