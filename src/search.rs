@@ -244,7 +244,7 @@ pub(crate) fn correction(word: &str, best: Option<Suggestion>) -> Option<&'stati
     }
 }
 
-/// How many terms [`Glossary::rank`] scores at a time, in an array on the stack (4 KiB).
+/// How many terms [`Glossary::rank`] scores at a time, in an array on the stack.
 const WINDOW: usize = 256;
 /// The most posting lists one search reads: a query's words, their synonyms and their corrections.
 const MAX_LISTS: usize = 4 * MAX_QUERY_WORDS;
