@@ -138,7 +138,13 @@ impl Glossary {
         let query = clip(query, MAX_RESOLVE_LEN);
         let core = strip_question(query);
         let mut spelled_right = false;
-        for exact in [core, query].into_iter().filter_map(|q| self.lookup(q)) {
+        let asked = [core, query];
+        let asked = if core == query {
+            &asked[..1]
+        } else {
+            &asked[..]
+        };
+        for exact in asked.iter().filter_map(|q| self.lookup(q)) {
             found.add(exact, Confidence::Exact);
             spelled_right = true;
         }
@@ -170,10 +176,15 @@ impl Glossary {
         let one_word = misspelled && !core.contains(char::is_whitespace);
         let best = one_word.then(|| suggestions.iter().next().map(|(_, _, best)| best));
         let corrected = self.correct_words(core, best);
-        let core = corrected.as_str();
-        if let Some(term) = self.lookup(core) {
-            found.add(term, Confidence::Strong);
-        }
+        let core = if corrected.as_str() == core {
+            core
+        } else {
+            let corrected = corrected.as_str();
+            if let Some(term) = self.lookup(corrected) {
+                found.add(term, Confidence::Strong);
+            }
+            corrected
+        };
         // Names and aliases inside the query ("fake followers you can buy", "whitelisting in influencer
         // marketing"), the first first: a question names its subject before its context.
         self.names_inside(core, |term, share| {
@@ -312,6 +323,10 @@ impl Glossary {
         let mut found_count = 0;
         let mut covered = [false; MAX_WORDS];
         for len in (1..=MAX_NAME_WORDS.min(words.len())).rev() {
+            // Names of one word count only beside a longer one.
+            if len == 1 && found_count == 0 {
+                return;
+            }
             for start in 0..=words.len() - len {
                 if covered[start..start + len].iter().any(|&c| c) {
                     continue;

@@ -163,15 +163,17 @@ impl Glossary {
                 Some(slot)
             };
             for list in lists.iter_mut() {
-                while list.next < list.end {
-                    let at = list.next as usize;
-                    let posting = tables.postings.get(at);
+                let postings = tables.postings.range(list.next, list.end - list.next);
+                let weights = tables
+                    .posting_weights
+                    .range(list.next, list.end - list.next);
+                for (posting, weight) in postings.zip(weights) {
                     let term = (posting >> 6) as usize;
                     if term >= window_end {
                         break;
                     }
                     let fields = (posting & 0x3f) as u8;
-                    let weight = f32::from_bits(u32::from(tables.posting_weights.get(at)) << 16);
+                    let weight = f32::from_bits(u32::from(weight) << 16);
                     if let Some(slot) = slot_of(term, &scores) {
                         scores[slot].add(list.word, list.weight * weight, fields);
                     }
