@@ -227,6 +227,17 @@ proptest! {
         prop_assert!(social_glossary::suggest(&query, 5).len() <= 5);
         prop_assert!(social_glossary::complete(&query, 5).len() <= 5);
         prop_assert!(social_glossary::search(&query, 5).len() <= 5);
+        let resolved = social_glossary::resolve(&query, 5);
+        prop_assert!(resolved.len() <= 5);
+        for (i, r) in resolved.iter().enumerate() {
+            prop_assert!(resolved[..i].iter().all(|earlier| earlier.term != r.term));
+        }
+    }
+
+    #[test]
+    fn resolve_never_panics_on_long_or_wordy_queries(query in "(\\PC{1,12} ){0,80}") {
+        let resolved = social_glossary::resolve(&query, usize::MAX);
+        prop_assert!(resolved.len() <= social_glossary::MAX_RESOLUTIONS);
     }
 
     #[test]

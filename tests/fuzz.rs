@@ -111,6 +111,7 @@ fn fuzz_queries_for_a_while() {
             assert!(social_glossary::suggest(&text, 5).len() <= 5, "{text:?}");
             assert!(social_glossary::complete(&text, 5).len() <= 5, "{text:?}");
             assert!(social_glossary::search(&text, 5).len() <= 5, "{text:?}");
+            assert!(social_glossary::resolve(&text, 5).len() <= 5, "{text:?}");
             let mentions = social_glossary::find_terms(&text);
             for m in &mentions {
                 assert!(
