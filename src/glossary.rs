@@ -12,9 +12,9 @@ use crate::term::Term;
 
 /// A compiled glossary: its terms and the perfect-hash maps and indexes built for them at compile time.
 ///
-/// The crate's own glossary is [`glossary()`](crate::glossary()) (also the static
-/// [`GLOSSARY`](crate::GLOSSARY)); the free functions of the crate root delegate to it. Other crates can
-/// compile their own glossaries into this same type with the `compiler` feature.
+/// The crate's own glossary is [`glossary()`](crate::glossary()); the free functions of the crate root
+/// delegate to it. Other crates can compile their own glossaries into this same type with the
+/// `compiler` feature.
 ///
 /// ```
 /// use social_glossary::{glossary, Category};

@@ -79,7 +79,7 @@ mod suggest;
 mod swar;
 mod term;
 
-pub use builtin::GLOSSARY;
+use builtin::GLOSSARY;
 #[cfg(feature = "std")]
 pub use find::Mention;
 pub use glossary::Glossary;
@@ -109,7 +109,7 @@ impl compiler::Builder {
                 .map(|t| t.slug().to_owned())
                 .collect(),
             terms_path: format!("{}::__private::BUILTIN_TERMS", self.krate),
-            glossary_path: format!("{}::GLOSSARY", self.krate),
+            glossary_path: format!("{}::__private::GLOSSARY", self.krate),
         });
         self
     }
@@ -124,11 +124,13 @@ pub mod __private {
     pub use crate::taxonomy::Category;
     pub use crate::term::{ReviewDate, Term};
 
-    /// The built-in term table, for glossaries that extend it.
-    pub use crate::builtin::BUILTIN_TERMS;
+    /// The built-in glossary and its term table, for glossaries that extend it. Users reach it
+    /// through [`glossary()`](crate::glossary()).
+    pub use crate::builtin::{BUILTIN_TERMS, GLOSSARY};
 }
 
-/// The crate's built-in glossary. The free functions of this crate delegate to it.
+/// The crate's built-in glossary, the one way to reach it as a [`Glossary`] value. The free functions
+/// of this crate delegate to it.
 ///
 /// ```
 /// let g = social_glossary::glossary();

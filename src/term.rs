@@ -463,7 +463,7 @@ impl PartialEq for Term {
 impl Eq for Term {}
 
 impl PartialEq<str> for Term {
-    /// Compares the slug.
+    /// Compares the slug, as [`as_ref`](AsRef::as_ref) gives it: `term == *"engagement-rate"`.
     fn eq(&self, other: &str) -> bool {
         self.slug() == other
     }
@@ -476,9 +476,15 @@ impl core::hash::Hash for Term {
 }
 
 impl AsRef<str> for Term {
-    /// The display name.
+    /// The slug, the term's identity, as equality with a `str` compares it.
+    ///
+    /// ```
+    /// let term = social_glossary::get("engagement-rate").unwrap();
+    /// assert_eq!(term.as_ref(), "engagement-rate");
+    /// assert!(*term == *term.as_ref());
+    /// ```
     fn as_ref(&self) -> &str {
-        self.name()
+        self.slug()
     }
 }
 

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use super::BaseGlossary;
 use super::index;
-use super::validate::Entry;
+use super::validate::{Entry, EntryBenefit, EntryDate, EntryDeprecation, EntryRange};
 use crate::taxonomy::{Category, Platform};
 
 /// Renders the generated module. `krate` is the path of the `social_glossary` crate as seen from the
@@ -75,7 +75,7 @@ pub(crate) fn render(
     for (e, ident) in entries.iter().zip(&idents) {
         let (strings, layout) = term_layout(e)?;
         let layout: Vec<u8> = layout.iter().flat_map(|n| n.to_le_bytes()).collect();
-        let superseded_by = e.deprecation.as_ref().and_then(|(_, next, _)| *next);
+        let superseded_by = e.deprecation.as_ref().and_then(|d| d.superseded_by);
         writeln!(out, "    pub(super) static {ident}: Term = Term::__new(")?;
         let (text, layout) = (
             string_literal_lines(&strings, 8, "        "),
@@ -90,7 +90,7 @@ pub(crate) fn render(
             "        {},",
             option(
                 e.last_reviewed
-                    .map(|(y, m, d)| format!("ReviewDate::__new({y}, {m}, {d})"))
+                    .map(|d| format!("ReviewDate::__new({}, {}, {})", d.year, d.month, d.day))
             )
         )?;
         out.push_str("    );\n");
@@ -131,7 +131,12 @@ pub(crate) fn render(
     };
     let on_platform = |platform: &Platform| -> Vec<usize> {
         let members = alphabetical.iter().copied();
-        let uses = |i: &usize| entries[*i].platforms.iter().any(|(q, _)| q == platform);
+        let uses = |i: &usize| {
+            entries[*i]
+                .platforms
+                .iter()
+                .any(|usage| usage.platform == *platform)
+        };
         members.filter(uses).collect()
     };
     write_browse_lists(
@@ -586,21 +591,21 @@ fn term_layout(e: &Entry) -> Result<(Vec<&str>, Vec<u16>), RenderError> {
     header.push(strings.len());
     strings.extend(e.examples.iter().map(String::as_str));
     header.push(strings.len());
-    for (title, description) in &e.benefits {
+    for EntryBenefit { title, description } in &e.benefits {
         strings.extend([title.as_str(), description]);
     }
     header.push(strings.len());
-    strings.extend(e.platforms.iter().map(|(_, why)| why.as_str()));
+    strings.extend(e.platforms.iter().map(|usage| usage.why.as_str()));
     header.push(strings.len());
     for source in &e.sources {
         strings.extend([source.url.as_str(), &source.title]);
     }
     header.push(strings.len());
-    if let Some((_, _, unit, note)) = &e.range {
+    if let Some(EntryRange { unit, note, .. }) = &e.range {
         strings.extend([unit.as_str(), note]);
     }
     header.push(strings.len());
-    if let Some((since, _, note)) = &e.deprecation {
+    if let Some(EntryDeprecation { since, note, .. }) = &e.deprecation {
         strings.extend([since.as_str(), note]);
     }
     header.push(strings.len());
@@ -611,14 +616,17 @@ fn term_layout(e: &Entry) -> Result<(Vec<&str>, Vec<u16>), RenderError> {
         end += string.len();
         numbers.push(end);
     }
-    numbers.extend(e.platforms.iter().map(|(platform, _)| platform.index()));
-    let date = |date: Option<(u16, u8, u8)>| {
-        date.map_or([0, 0], |(y, m, d)| {
-            [usize::from(y), usize::from(m) << 8 | usize::from(d)]
+    numbers.extend(e.platforms.iter().map(|usage| usage.platform.index()));
+    let date = |date: Option<EntryDate>| {
+        date.map_or([0, 0], |d| {
+            [
+                usize::from(d.year),
+                usize::from(d.month) << 8 | usize::from(d.day),
+            ]
         })
     };
     numbers.extend(e.sources.iter().flat_map(|source| date(source.accessed)));
-    if let Some((min, max, _, _)) = e.range {
+    if let Some(EntryRange { min, max, .. }) = e.range {
         numbers.push(usize::from(max.is_some()));
         for bound in [min, max.unwrap_or(0.0)] {
             let bits = bound.to_bits();

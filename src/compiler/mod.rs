@@ -28,8 +28,8 @@ use std::path::{Path, PathBuf};
 
 pub use problem::{Problem, Problems};
 pub use validate::{
-    Entry, EntrySource, MAX_FILE_BYTES, MAX_LIST_LEN, MAX_SUMMARY_CHARS, MAX_TEXT_CHARS, TextMatch,
-    is_valid_slug,
+    Entry, EntryBenefit, EntryDate, EntryDeprecation, EntryPlatform, EntryRange, EntrySource,
+    MAX_FILE_BYTES, MAX_LIST_LEN, MAX_SUMMARY_CHARS, MAX_TEXT_CHARS, TextMatch, is_valid_slug,
 };
 
 /// A glossary folder that passed every check, ready to be written out as Rust.

@@ -617,7 +617,11 @@ fn a_source_needs_an_https_url_with_a_host_and_a_title() {
     let compiled = compile_folder(&folder.0).unwrap();
     assert_eq!(
         compiled.entries()[1].sources[0].accessed,
-        Some((2026, 12, 4))
+        Some(EntryDate {
+            year: 2026,
+            month: 12,
+            day: 4
+        })
     );
 }
 

@@ -40,10 +40,10 @@ pub struct Entry {
     pub definition: String,
     /// Examples, white space collapsed.
     pub examples: Vec<String>,
-    /// (title, description) pairs.
-    pub benefits: Vec<(String, String)>,
-    /// (platform, why) pairs.
-    pub platforms: Vec<(Platform, String)>,
+    /// Why the term matters.
+    pub benefits: Vec<EntryBenefit>,
+    /// Where the term is used most, and why.
+    pub platforms: Vec<EntryPlatform>,
     /// Related entries: the explicit links in file order, then the entries that link here, in slug order.
     /// A position `p` at or past the number of entries names term `p - entries.len()` of the base
     /// glossary (see [`Builder::extend_builtin`](super::Builder::extend_builtin)).
@@ -52,12 +52,12 @@ pub struct Entry {
     pub explicit_related: usize,
     /// The formula, for metrics.
     pub formula: Option<String>,
-    /// (min, max, unit, note).
-    pub range: Option<(f64, Option<f64>, String, String)>,
-    /// (year, month, day).
-    pub last_reviewed: Option<(u16, u8, u8)>,
-    /// (since, superseded_by, note).
-    pub deprecation: Option<(String, Option<usize>, String)>,
+    /// A typical numeric band.
+    pub range: Option<EntryRange>,
+    /// When the entry was last checked.
+    pub last_reviewed: Option<EntryDate>,
+    /// For a retired feature: when, what replaced it, what happened.
+    pub deprecation: Option<EntryDeprecation>,
     /// How the entry's spellings may be found in running text.
     pub text_match: TextMatch,
     /// Plain descriptions people type when they look for the term without knowing its name
@@ -74,8 +74,62 @@ pub struct EntrySource {
     pub url: String,
     /// The page's title.
     pub title: String,
-    /// When the page was read, as (year, month, day).
-    pub accessed: Option<(u16, u8, u8)>,
+    /// When the page was read.
+    pub accessed: Option<EntryDate>,
+}
+
+/// Why an entry's term matters: one of its `[[benefits]]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntryBenefit {
+    /// The benefit in a few words.
+    pub title: String,
+    /// What it brings, white space collapsed.
+    pub description: String,
+}
+
+/// A platform where an entry's term is used most: one of its `[[platforms]]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntryPlatform {
+    /// The platform.
+    pub platform: Platform,
+    /// Why the term matters there, white space collapsed.
+    pub why: String,
+}
+
+/// An entry's typical numeric band (`[range]`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntryRange {
+    /// The lower bound.
+    pub min: f64,
+    /// The upper bound, if the band has one.
+    pub max: Option<f64>,
+    /// What the numbers count ("followers", "USD").
+    pub unit: String,
+    /// Where sources disagree.
+    pub note: String,
+}
+
+/// A calendar date an entry states (`last_reviewed`, a source's `accessed`), checked to exist.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct EntryDate {
+    /// The year.
+    pub year: u16,
+    /// The month, 1 to 12.
+    pub month: u8,
+    /// The day of the month, from 1.
+    pub day: u8,
+}
+
+/// An entry's `[deprecated]` table: a retired feature.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntryDeprecation {
+    /// When it was retired: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub since: String,
+    /// The entry that replaced it: a position in
+    /// [`CompiledGlossary::entries`](super::CompiledGlossary::entries), as `Entry::related` counts.
+    pub superseded_by: Option<usize>,
+    /// What happened, white space collapsed.
+    pub note: String,
 }
 
 /// How [`find_terms`](crate::Glossary::find_terms) may spot an entry in running text. Set with
@@ -277,7 +331,7 @@ pub(crate) fn validate(
         }
         entry.related = related;
         if let Some(dep) = entry.deprecation.as_mut() {
-            dep.1 = superseded[i];
+            dep.superseded_by = superseded[i];
         }
     }
     problems.into_result((entries, keys))
@@ -660,10 +714,10 @@ fn check_entry(
                 "a benefit needs a non-empty `title` and `description`",
             );
         }
-        benefits.push((title, description));
+        benefits.push(EntryBenefit { title, description });
     }
 
-    let mut platforms: Vec<(Platform, String)> = Vec::new();
+    let mut platforms: Vec<EntryPlatform> = Vec::new();
     for usage in &raw.platforms {
         let usage_ = usage.get_ref();
         let why = collapse_whitespace(&usage_.why);
@@ -675,12 +729,12 @@ fn check_entry(
             );
         }
         match usage_.platform.get_ref().parse::<Platform>() {
-            Ok(p) if platforms.iter().any(|(q, _)| *q == p) => problems.push(
+            Ok(p) if platforms.iter().any(|usage| usage.platform == p) => problems.push(
                 path,
                 line(usage_.platform.span().start),
                 format!("platform {p} is listed twice"),
             ),
-            Ok(p) => platforms.push((p, why)),
+            Ok(platform) => platforms.push(EntryPlatform { platform, why }),
             Err(err) => problems.push(path, line(usage_.platform.span().start), err.to_string()),
         }
     }
@@ -721,7 +775,12 @@ fn check_entry(
                 "`range` needs a non-empty `unit` and `note`",
             );
         }
-        (min, max, unit, note)
+        EntryRange {
+            min,
+            max,
+            unit,
+            note,
+        }
     });
 
     let last_reviewed =
@@ -750,7 +809,11 @@ fn check_entry(
             .superseded_by
             .as_ref()
             .map(|s| (s.get_ref().trim().to_owned(), line_of(text, s.span().start)));
-        (since, None, note)
+        EntryDeprecation {
+            since,
+            superseded_by: None,
+            note,
+        }
     });
 
     let text_match = match raw
@@ -880,7 +943,7 @@ pub fn is_valid_slug(s: &str) -> bool {
         })
 }
 
-fn parse_date(s: &str) -> Option<(u16, u8, u8)> {
+fn parse_date(s: &str) -> Option<EntryDate> {
     let mut parts = s.trim().splitn(3, '-');
     let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
     let digits =
@@ -897,7 +960,9 @@ fn parse_date(s: &str) -> Option<(u16, u8, u8)> {
         2 => 28,
         _ => return None,
     };
-    (1..=days).contains(&day).then_some((year, month, day))
+    (1..=days)
+        .contains(&day)
+        .then_some(EntryDate { year, month, day })
 }
 
 fn is_partial_date(s: &str) -> bool {
