@@ -1,5 +1,6 @@
-//! The quality of `resolve`, measured on a development set of queries people type
-//! (`tests/data/queries.tsv`: query, the slugs that answer it, group), not asserted by example.
+//! The quality of `resolve`, measured on sets of queries people type (query, the slugs that answer it,
+//! group), not asserted by example: the development set its thresholds were calibrated on
+//! (`tests/data/queries.tsv`) and a held-out set (`tests/data/holdout.tsv`).
 
 #![cfg(feature = "std")]
 
@@ -16,9 +17,9 @@ struct Tally {
     silent: usize,
 }
 
-#[test]
-fn resolve_answers_the_development_set() {
-    let set = include_str!("data/queries.tsv");
+/// Scores `resolve` on a query set, prints the table by group and the misses, and returns recall@1,
+/// recall@3 and off-topic silence over the whole set, after checking that the set is big enough.
+fn score(set: &str) -> (f64, f64, f64) {
     let mut groups: BTreeMap<&str, Tally> = BTreeMap::new();
     let mut misses = Vec::new();
     for line in set.lines().skip(1).filter(|l| !l.trim().is_empty()) {
@@ -95,11 +96,33 @@ fn resolve_answers_the_development_set() {
     for miss in &misses {
         println!("miss: {miss}");
     }
-    assert!(off_topic >= 20 && answerable >= 180, "the set is too small");
+    assert!(off_topic >= 20 && answerable >= 150, "the set is too small");
+    (recall1, recall3, silence)
+}
+
+#[test]
+fn resolve_answers_the_development_set() {
+    // The set the thresholds were calibrated on.
+    let (recall1, recall3, silence) = score(include_str!("data/queries.tsv"));
     assert!(recall1 >= 0.90, "recall@1 {recall1:.3} is below 0.90");
     assert!(recall3 >= 0.98, "recall@3 {recall3:.3} is below 0.98");
     assert!(
         silence >= 0.90,
         "off-topic silence {silence:.3} is below 0.90"
+    );
+}
+
+#[test]
+fn resolve_holds_on_queries_written_without_seeing_the_entries() {
+    // 200 queries written from the terms' names and summaries alone, never used to calibrate: how
+    // resolve does on queries nobody tuned it for. The floors sit just under today's figures, so
+    // that a change that loses ground here is noticed; off-topic queries that share one word with a
+    // name ("how to change a furnace filter") are the known gap.
+    let (recall1, recall3, silence) = score(include_str!("data/holdout.tsv"));
+    assert!(recall1 >= 0.90, "recall@1 {recall1:.3} is below 0.90");
+    assert!(recall3 >= 0.95, "recall@3 {recall3:.3} is below 0.95");
+    assert!(
+        silence >= 0.64,
+        "off-topic silence {silence:.3} is below 0.64"
     );
 }
