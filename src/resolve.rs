@@ -44,10 +44,18 @@ pub const MAX_RESOLUTIONS: usize = 32;
 /// The least share of a query's words a search hit must match in its name, an alias, its summary or a
 /// phrasing to be about the query at all. Below it, a hit shares a word or two with the query by chance
 /// ("linux kernel scheduler" and Scheduling).
-const MIN_COVERAGE: f32 = 0.5;
+const MIN_COVERAGE: f32 = 0.45;
 /// The least search score of a hit `resolve` returns (scores are the search's own; see
 /// `tests/resolve.rs` for how these were calibrated on the development set).
 const MIN_SCORE: f32 = 7.0;
+/// The least share of what a query says (its words weighted by their rarity in the glossary; see
+/// `RankedHit::defining_share`) that a search hit must match in its defining fields when the query
+/// has a foreign word (see `correct_words`): then one shared word ("filter" in "how to change a
+/// furnace filter") is chance, not a subject. Calibrated like the thresholds above.
+const MIN_SHARE_BESIDE_FOREIGN_WORDS: f32 = 0.45;
+/// The least length, in bytes, of a foreign word: shorter unknown words are often abbreviations or
+/// nicknames ("biz", "masto").
+const FOREIGN_WORD_LEN: usize = 6;
 /// The search score from which the first hit, if it matched every word, is called `Strong`.
 const STRONG_SCORE: f32 = 6.0;
 
@@ -175,7 +183,7 @@ impl Glossary {
         // looked at as a whole: its best suggestion is that word's.
         let one_word = misspelled && !core.contains(char::is_whitespace);
         let best = one_word.then(|| suggestions.iter().next().map(|(_, _, best)| best));
-        let corrected = self.correct_words(core, best);
+        let (corrected, foreign) = self.correct_words(core, best);
         let core = if corrected.as_str() == core {
             core
         } else {
@@ -213,6 +221,7 @@ impl Glossary {
             self.about::<PLATFORM_CANDIDATES>(
                 rest.as_str(),
                 MIN_SCORE / 2.0,
+                foreign,
                 |term, confidence| {
                     if term.is_used_on(platform) && term != network {
                         on_platform = true;
@@ -228,7 +237,7 @@ impl Glossary {
         }
         // A description, or a name with other words around it.
         if !found.is_full() {
-            self.about::<MAX_RESOLUTIONS>(core, MIN_SCORE, |term, confidence| {
+            self.about::<MAX_RESOLUTIONS>(core, MIN_SCORE, foreign, |term, confidence| {
                 found.add(term, confidence);
             });
         }
@@ -267,6 +276,7 @@ impl Glossary {
         &self,
         query: &str,
         min_score: f32,
+        foreign: bool,
         mut each: impl FnMut(&'static Term, Confidence),
     ) {
         // The hits that pass, keyed by rank, with their score and whether they matched every word; and
@@ -286,7 +296,11 @@ impl Glossary {
                 }
             }
             let words = hit.query_words.max(1) as f32;
-            if (hit.defining_words as f32) >= MIN_COVERAGE * words && hit.score >= min_score {
+            let informative = !foreign || hit.defining_share >= MIN_SHARE_BESIDE_FOREIGN_WORDS;
+            if (hit.defining_words as f32) >= MIN_COVERAGE * words
+                && informative
+                && hit.score >= min_score
+            {
                 let matched_all = hit.matched_words == hit.query_words;
                 about.offer(order, hit.term, (hit.score, matched_all));
             }
@@ -412,22 +426,29 @@ impl Glossary {
     /// `query` with each word the glossary never uses, of five letters or more, replaced by the one-word
     /// name or alias it misspells, if any. `best` is the best suggestion for a one-word query, when it
     /// is known already.
-    fn correct_words(&self, query: &str, best: Option<Option<Suggestion>>) -> Phrase {
+    ///
+    /// Also says whether the query has a foreign word: one of [`FOREIGN_WORD_LEN`] bytes or more that
+    /// the glossary never uses and that misspells none of its names ("furnace", "luggage", "python"),
+    /// a sign that the query is about something else.
+    fn correct_words(&self, query: &str, best: Option<Option<Suggestion>>) -> (Phrase, bool) {
         let mut corrected = Phrase::default();
+        let mut foreign = false;
         for word in query.split_whitespace().take(MAX_WORDS) {
-            let replacement = if self.knows_word(word) {
+            let known = self.knows_word(word);
+            let replacement = if known {
                 None
             } else if let Some(best) = best {
                 correction(word, best)
             } else {
                 self.correct_word(word)
             };
+            foreign |= !known && replacement.is_none() && word.len() >= FOREIGN_WORD_LEN;
             let replacement = replacement.filter(|name| !name.contains(char::is_whitespace));
             if !corrected.push_word(replacement.unwrap_or(word)) {
                 break;
             }
         }
-        corrected
+        (corrected, foreign)
     }
 }
 

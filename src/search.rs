@@ -106,13 +106,15 @@ impl Glossary {
         let mut lists = [PostingList::default(); MAX_LISTS];
         let mut count = 0;
         let total = tables.terms.len() as f32;
+        let idf = |df: f32| (1.0 + (total - df + 0.5) / (df + 0.5)).ln();
+        // What each query word tells (see `RankedHit::defining_share`): its rarity in the glossary;
+        // for a longer word the glossary never uses, the most; a short one may be an abbreviation.
+        let mut information = [0.0f32; MAX_QUERY_WORDS];
         for (word_index, word) in words.iter().enumerate() {
+            // Reads the postings of `token` for this word, if the glossary uses it: their idf.
             let mut add_list = |token: &str, factor: f32| {
-                let Some((start, len)) = self.word_postings(token) else {
-                    return false;
-                };
-                let df = len as f32;
-                let idf = (1.0 + (total - df + 0.5) / (df + 0.5)).ln();
+                let (start, len) = self.word_postings(token)?;
+                let idf = idf(len as f32);
                 if let Some(list) = lists.get_mut(count) {
                     *list = PostingList {
                         next: start,
@@ -122,14 +124,22 @@ impl Glossary {
                     };
                     count += 1;
                 }
-                true
+                Some(idf)
             };
-            if !add_list(word, 1.0) && correct_typos {
-                // A word the glossary never uses may be a misspelling of one of its names.
-                if let Some(corrected) = self.correct_word(word) {
-                    for_each_token(corrected, |token| {
-                        add_list(token, TYPO_WEIGHT);
-                    });
+            match add_list(word, 1.0) {
+                Some(idf) => information[word_index] = idf,
+                None => {
+                    if word.len() >= UNKNOWN_WORD_LEN {
+                        information[word_index] = idf(0.0);
+                    }
+                    // A word the glossary never uses may be a misspelling of one of its names.
+                    if let Some(corrected) =
+                        correct_typos.then(|| self.correct_word(word)).flatten()
+                    {
+                        for_each_token(corrected, |token| {
+                            add_list(token, TYPO_WEIGHT);
+                        });
+                    }
                 }
             }
             for_each_synonym(word, |synonym| {
@@ -137,6 +147,7 @@ impl Glossary {
             });
         }
         let lists = &mut lists[..count];
+        let total_information = information.iter().sum::<f32>().max(f32::MIN_POSITIVE);
         // Only this glossary's own terms: a term found through the base glossary has no position here.
         let whole_query = NormalizedKey::new(query)
             .and_then(|key| self.lookup_key(&key))
@@ -175,7 +186,7 @@ impl Glossary {
                     let fields = (posting & 0x3f) as u8;
                     let weight = f32::from_bits(u32::from(weight) << 16);
                     if let Some(slot) = slot_of(term, &scores) {
-                        scores[slot].add(list.word, list.weight * weight, fields);
+                        scores[slot].add(list.word, list.weight * weight, fields, &information);
                     }
                     list.next += 1;
                 }
@@ -187,7 +198,7 @@ impl Glossary {
             }
             for &slot in &touched[..touched_count] {
                 let score = &mut scores[usize::from(slot)];
-                score.settle_word();
+                score.settle_word(&information);
                 let index = window_start + usize::from(slot);
                 if let Some(term) = tables.terms.get(index) {
                     each(RankedHit {
@@ -199,6 +210,7 @@ impl Glossary {
                         fields: score.fields,
                         matched_words: usize::from(score.matched_words),
                         defining_words: usize::from(score.defining_words),
+                        defining_share: score.defining_information / total_information,
                         query_words: words.len(),
                     });
                 }
@@ -246,6 +258,10 @@ pub(crate) fn correction(word: &str, best: Option<Suggestion>) -> Option<&'stati
     }
 }
 
+/// The least length, in bytes once stemmed, of a query word the glossary never uses that weighs in
+/// [`RankedHit::defining_share`]; shorter ones are often abbreviations ("biz", "thru").
+const UNKNOWN_WORD_LEN: usize = 5;
+
 /// How many terms [`Glossary::rank`] scores at a time, in an array on the stack.
 const WINDOW: usize = 256;
 /// The most posting lists one search reads: a query's words, their synonyms and their corrections.
@@ -263,6 +279,9 @@ pub(crate) struct RankedHit {
     pub matched_words: usize,
     /// How many of them matched its name, an alias, its summary or a phrasing.
     pub defining_words: usize,
+    /// The share of what the query says that those matches cover: each query word weighted by its
+    /// rarity in the glossary (idf), a long word the glossary never uses weighing the most.
+    pub defining_share: f32,
     /// How many distinct words the query has.
     pub query_words: usize,
 }
@@ -356,6 +375,8 @@ struct Score {
     /// How many query words matched in a field that says what the term is: its name, an alias, its
     /// summary or a phrasing, rather than only its definition or category.
     defining_words: u8,
+    /// What those words tell, summed (see `RankedHit::defining_share`).
+    defining_information: f32,
 }
 
 impl Score {
@@ -367,6 +388,7 @@ impl Score {
         fields: 0,
         matched_words: 0,
         defining_words: 0,
+        defining_information: 0.0,
     };
 
     /// Whether nothing has reached the term yet in this search.
@@ -374,9 +396,9 @@ impl Score {
         self.word == 0 && self.fields == 0
     }
 
-    fn add(&mut self, word_index: u8, contribution: f32, fields: u8) {
+    fn add(&mut self, word_index: u8, contribution: f32, fields: u8, information: &[f32]) {
         if self.word != word_index + 1 {
-            self.settle_word();
+            self.settle_word(information);
             self.word = word_index + 1;
             self.matched_words += 1;
         }
@@ -385,10 +407,14 @@ impl Score {
         self.fields |= fields;
     }
 
-    /// Adds the word being scored to the totals.
-    fn settle_word(&mut self) {
+    /// Adds the word being scored to the totals; `information` is what each query word tells.
+    fn settle_word(&mut self, information: &[f32]) {
         self.total += self.word_best;
-        self.defining_words += u8::from(self.word_fields & DEFINING_FIELDS != 0);
+        if self.word_fields & DEFINING_FIELDS != 0 {
+            self.defining_words += 1;
+            let word = usize::from(self.word).saturating_sub(1);
+            self.defining_information += information.get(word).copied().unwrap_or(0.0);
+        }
         self.word_best = 0.0;
         self.word_fields = 0;
     }

@@ -114,15 +114,15 @@ fn resolve_answers_the_development_set() {
 
 #[test]
 fn resolve_holds_on_queries_written_without_seeing_the_entries() {
-    // 200 queries written from the terms' names and summaries alone, never used to calibrate: how
-    // resolve does on queries nobody tuned it for. The floors sit just under today's figures, so
-    // that a change that loses ground here is noticed; off-topic queries that share one word with a
-    // name ("how to change a furnace filter") are the known gap.
+    // 200 queries written from the terms' names and summaries alone, by someone who saw neither the
+    // phrasings nor the development set. Only the foreign-word rule was chosen with it in view. The
+    // floors sit just under today's figures, so that a change that loses ground here is noticed;
+    // everyday questions that share a word or two with an entry are the known gap.
     let (recall1, recall3, silence) = score(include_str!("data/holdout.tsv"));
     assert!(recall1 >= 0.90, "recall@1 {recall1:.3} is below 0.90");
     assert!(recall3 >= 0.95, "recall@3 {recall3:.3} is below 0.95");
     assert!(
-        silence >= 0.64,
-        "off-topic silence {silence:.3} is below 0.64"
+        silence >= 0.76,
+        "off-topic silence {silence:.3} is below 0.76"
     );
 }
