@@ -195,7 +195,9 @@ impl Glossary {
         };
         // Names and aliases inside the query ("fake followers you can buy", "whitelisting in influencer
         // marketing"), the first first: a question names its subject before its context.
-        self.names_inside(core, |term, share| {
+        let (words, count) = first_words(core);
+        let words = &words[..count];
+        self.names_inside(core, words, |term, share| {
             let confidence = if share >= 0.5 {
                 Confidence::Strong
             } else {
@@ -209,7 +211,7 @@ impl Glossary {
         // A platform's name and what it calls a feature ("insta reels", "bsky post"): the terms of
         // that platform that the rest of the query is about.
         let mut network_alone = None;
-        if let Some((network, platform, rest)) = self.platform_qualifier(core) {
+        if let Some((network, platform, rest)) = self.platform_qualifier(words) {
             // The network's nickname for its own name ("insta live" is "Instagram Live").
             let mut own_name = Phrase::default();
             if own_name.push_word(network.name()) && own_name.push_word(rest.as_str()) {
@@ -319,16 +321,14 @@ impl Glossary {
         }
     }
 
-    /// Calls `each` with the terms whose names or aliases stand in the query, in the order they appear,
-    /// each with the share of the query's words its name covers; longer names first where they
+    /// Calls `each` with the terms whose names or aliases stand in the query (whose first words are
+    /// `words`), in the order they appear, each with the share of the query's words its name covers; longer names first where they
     /// overlap. Networks are left out (they qualify a query: see
     /// [`platform_qualifier`](Self::platform_qualifier)). Found only when they are telling: among them
     /// a name of two words or more, and together at least [`NAMES_SHARE`] of the query. Single words
     /// that are names ("post" in "post office opening hours", "sharing" and "post" in a description)
     /// say little on their own.
-    fn names_inside(&self, query: &str, mut each: impl FnMut(&'static Term, f32)) {
-        let (words, count) = first_words(query);
-        let words = &words[..count];
+    fn names_inside(&self, query: &str, words: &[&str], mut each: impl FnMut(&'static Term, f32)) {
         let offset = |word: &str| word.as_ptr() as usize - query.as_ptr() as usize;
         // (first word, words, term), longest names first, then in reading order. Each covers a word
         // no other covers, so there are at most as many as words.
@@ -375,11 +375,9 @@ impl Glossary {
         }
     }
 
-    /// The network a query names by one of its words ("insta", "bsky", "fb") when it has other words
-    /// too: its entry, its platform, and those other words.
-    fn platform_qualifier(&self, query: &str) -> Option<(&'static Term, Platform, Phrase)> {
-        let (words, count) = first_words(query);
-        let words = &words[..count];
+    /// The network a query (its first `words`) names by one of its words ("insta", "bsky", "fb") when
+    /// it has other words too: its entry, its platform, and those other words.
+    fn platform_qualifier(&self, words: &[&str]) -> Option<(&'static Term, Platform, Phrase)> {
         // A platform named in a longer description is context, not a qualifier of a feature's name.
         if !(2..=MAX_QUALIFIED_WORDS).contains(&words.len()) {
             return None;

@@ -277,7 +277,7 @@ impl Term {
 
     /// Whether the term names a retired feature or product.
     pub fn is_deprecated(&self) -> bool {
-        self.strings.group(DEPRECATION).1 >= 2
+        self.deprecation().is_some()
     }
 }
 
