@@ -120,7 +120,7 @@ fn finding(c: &mut Criterion) {
         .flat_map(|t| {
             std::iter::once(t.name())
                 .chain(t.aliases())
-                .map(move |s| (s.to_lowercase(), *t))
+                .map(move |s| (s.to_lowercase(), t))
         })
         .collect();
     let mut sorted: Vec<(String, &Term)> = spellings.clone();

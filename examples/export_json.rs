@@ -48,7 +48,7 @@ fn main() -> ExitCode {
         Ok(Some(query)) => query,
     };
     let json = if query.is_empty() {
-        serde_json::to_string_pretty(social_glossary::terms())
+        serde_json::to_string_pretty(&social_glossary::terms())
     } else {
         match social_glossary::try_lookup(&query) {
             Ok(term) => serde_json::to_string_pretty(term),

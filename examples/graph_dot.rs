@@ -60,11 +60,9 @@ fn main() -> ExitCode {
             say!("{HELP}");
             return ExitCode::SUCCESS;
         }
-        Ok(Request::Category(category)) => social_glossary::by_category(category).to_vec(),
+        Ok(Request::Category(category)) => social_glossary::by_category(category).collect(),
         Ok(Request::Around(query)) => match social_glossary::try_lookup(&query) {
-            Ok(term) => std::iter::once(term)
-                .chain(term.related().iter().copied())
-                .collect(),
+            Ok(term) => std::iter::once(term).chain(term.related()).collect(),
             Err(err) => {
                 eprintln!("{err}");
                 return ExitCode::FAILURE;

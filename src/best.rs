@@ -77,7 +77,7 @@ mod tests {
         let mut best: Best<u32, usize, 3> = Best::new(usize::MAX);
         assert_eq!(best.limit(), 3);
         for (key, term) in [(5, 0), (3, 1), (4, 0), (9, 2), (1, 3), (2, 1), (3, 4)] {
-            best.offer(key, terms[term], term);
+            best.offer(key, terms.get(term).unwrap(), term);
         }
         let kept: Vec<(u32, usize)> = best.iter().map(|(key, _, term)| (key, term)).collect();
         assert_eq!(kept, [(1, 3), (2, 1), (3, 4)]);
@@ -86,7 +86,7 @@ mod tests {
     #[test]
     fn a_limit_of_zero_keeps_nothing() {
         let mut best: Best<u32, (), 4> = Best::new(0);
-        best.offer(1, crate::terms()[0], ());
+        best.offer(1, crate::terms().first().unwrap(), ());
         assert_eq!(best.iter().count(), 0);
     }
 }

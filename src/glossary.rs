@@ -8,7 +8,7 @@ use crate::packed::text_at;
 use crate::packed::{U16s, U32s};
 use crate::perfect_hash::PerfectHash;
 use crate::taxonomy::{Category, Platform};
-use crate::term::Term;
+use crate::term::{Term, TermList, TermTable};
 
 /// A compiled glossary: its terms and the perfect-hash maps and indexes built for them at compile time.
 ///
@@ -33,8 +33,10 @@ pub struct Glossary {
 pub struct GlossaryTables {
     /// Every term, sorted by slug.
     pub terms: &'static [Term],
-    /// Every term, sorted by name (case-insensitively), then slug.
-    pub alphabetical: &'static [&'static Term],
+    /// `terms`, then the base glossary's terms: what the positions in term lists index.
+    pub table: &'static TermTable,
+    /// Every term's position in `terms`, sorted by name (case-insensitively), then slug.
+    pub alphabetical: U16s,
     /// The perfect hash over the spellings as typed (`src/typed.rs`): slugs, names and aliases
     /// lower-cased as written, with their separators varied, and their plurals.
     pub typed: PerfectHash,
@@ -47,10 +49,12 @@ pub struct GlossaryTables {
     /// `term << 13 | len`: the term's position in `terms` and the key's length (0 for an empty slot;
     /// no key is empty).
     pub key_rows: U32s,
-    /// Terms of each category, indexed by `Category::index`, each sorted like `alphabetical`.
-    pub by_category: &'static [&'static [&'static Term]; Category::COUNT],
-    /// Terms used on each platform, indexed by `Platform::index`, each sorted like `alphabetical`.
-    pub by_platform: &'static [&'static [&'static Term]; Platform::COUNT],
+    /// The positions of the terms of each category, indexed by `Category::index`, each sorted like
+    /// `alphabetical`.
+    pub by_category: [U16s; Category::COUNT],
+    /// The positions of the terms used on each platform, indexed by `Platform::index`, each sorted
+    /// like `alphabetical`.
+    pub by_platform: [U16s; Platform::COUNT],
     /// Every name and alias, one per normalized key, sorted by key (completion and suggestions): five
     /// numbers each, the key's start and length in `text`, the spelling's start and length, and the
     /// term's position in `terms`.
@@ -335,11 +339,16 @@ impl Glossary {
     /// Every term, in alphabetical order of name.
     ///
     /// ```
-    /// let names: Vec<&str> = social_glossary::glossary().terms().iter().map(|t| t.name()).collect();
+    /// let names: Vec<&str> = social_glossary::glossary().terms().map(|t| t.name()).collect();
     /// assert!(names.windows(2).all(|w| w[0].to_lowercase() <= w[1].to_lowercase()));
     /// ```
-    pub const fn terms(&self) -> &'static [&'static Term] {
-        self.tables.alphabetical
+    pub fn terms(&self) -> TermList {
+        self.term_list(self.tables.alphabetical)
+    }
+
+    /// The terms at the positions `list` holds.
+    fn term_list(&self, list: U16s) -> TermList {
+        TermList::__new(self.tables.table, list.0)
     }
 
     /// Every term, in slug order: the canonical table.
@@ -356,8 +365,8 @@ impl Glossary {
     /// assert!(metrics.iter().all(|t| t.category() == Category::MetricsAnalytics));
     /// ```
     #[inline]
-    pub fn by_category(&self, category: Category) -> &'static [&'static Term] {
-        self.tables.by_category[category.index()]
+    pub fn by_category(&self, category: Category) -> TermList {
+        self.term_list(self.tables.by_category[category.index()])
     }
 
     /// The terms tied to one platform, in alphabetical order of name.
@@ -368,8 +377,8 @@ impl Glossary {
     /// assert!(tiktok.iter().any(|t| t.slug() == "duet"));
     /// ```
     #[inline]
-    pub fn by_platform(&self, platform: Platform) -> &'static [&'static Term] {
-        self.tables.by_platform[platform.index()]
+    pub fn by_platform(&self, platform: Platform) -> TermList {
+        self.term_list(self.tables.by_platform[platform.index()])
     }
 
     /// Every category with its number of terms, in [`Category::ALL`] order.

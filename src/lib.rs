@@ -19,7 +19,7 @@
 //! assert!(term.platforms().any(|usage| usage.platform == Platform::Instagram));
 //!
 //! // Related terms, browsing.
-//! let next: Vec<&str> = term.related().iter().map(|t| t.name()).collect();
+//! let next: Vec<&str> = term.related().map(|t| t.name()).collect();
 //! assert!(next.contains(&"Nano-Influencer"));
 //! assert!(social_glossary::by_category(Category::InfluencerCreator).contains(&term));
 //! ```
@@ -93,7 +93,9 @@ pub use search::{MAX_QUERY_WORDS, MatchedField, SearchHit};
 #[cfg(feature = "std")]
 pub use suggest::{Completion, MAX_SUGGESTIONS, Suggestion, SuggestionKind, UnknownTerm};
 pub use taxonomy::{Category, ParseCategoryError, ParsePlatformError, Platform};
-pub use term::{Benefit, Deprecation, List, PlatformUsage, ReviewDate, Source, Term, TypicalRange};
+pub use term::{
+    Benefit, Deprecation, List, PlatformUsage, ReviewDate, Source, Term, TermList, TypicalRange,
+};
 
 #[cfg(feature = "compiler")]
 impl compiler::Builder {
@@ -122,7 +124,7 @@ pub mod __private {
     pub use crate::packed::{U16s, U32s};
     pub use crate::perfect_hash::PerfectHash;
     pub use crate::taxonomy::Category;
-    pub use crate::term::{ReviewDate, Term};
+    pub use crate::term::{ReviewDate, Term, TermTable};
 
     /// The built-in glossary and its term table, for glossaries that extend it. Users reach it
     /// through [`glossary()`](crate::glossary()).
@@ -163,7 +165,7 @@ pub fn lookup(query: &str) -> Option<&'static Term> {
 }
 
 /// Every term of the built-in glossary, in alphabetical order of name. See [`Glossary::terms`].
-pub fn terms() -> &'static [&'static Term] {
+pub fn terms() -> TermList {
     GLOSSARY.terms()
 }
 
@@ -174,7 +176,7 @@ pub fn terms() -> &'static [&'static Term] {
 /// assert!(!social_glossary::by_category(Category::SlangCulture).is_empty());
 /// ```
 #[inline]
-pub fn by_category(category: Category) -> &'static [&'static Term] {
+pub fn by_category(category: Category) -> TermList {
     GLOSSARY.by_category(category)
 }
 
@@ -182,10 +184,10 @@ pub fn by_category(category: Category) -> &'static [&'static Term] {
 ///
 /// ```
 /// use social_glossary::Platform;
-/// assert!(social_glossary::by_platform(Platform::Instagram).iter().any(|t| t.slug() == "reels"));
+/// assert!(social_glossary::by_platform(Platform::Instagram).any(|t| t.slug() == "reels"));
 /// ```
 #[inline]
-pub fn by_platform(platform: Platform) -> &'static [&'static Term] {
+pub fn by_platform(platform: Platform) -> TermList {
     GLOSSARY.by_platform(platform)
 }
 

@@ -22,13 +22,14 @@ use crate::taxonomy::{Category, Platform};
 /// assert_eq!(term.name(), "Micro-Influencer");
 /// assert_eq!(term.category(), social_glossary::Category::InfluencerCreator);
 /// assert!(term.benefits().len() >= 2);
-/// assert!(term.related().iter().any(|t| t.slug() == "nano-influencer"));
+/// assert!(term.related().any(|t| t.slug() == "nano-influencer"));
 /// ```
 #[derive(Clone, Copy)]
 pub struct Term {
     strings: Strings,
     category: Category,
-    related: &'static [&'static Term],
+    /// The terms its related links name by position.
+    table: &'static TermTable,
     superseded_by: Option<&'static Term>,
     last_reviewed: Option<ReviewDate>,
 }
@@ -46,7 +47,8 @@ pub struct Term {
 /// - then the numbers: each platform's position in [`Platform::ALL`], each source's access date
 ///   (two numbers: the year, then `month << 8 | day`; a year of 0 for none), and for a range, 1 if it
 ///   has an upper bound, then the bits of its lower and upper bounds (four numbers each, least
-///   significant first).
+///   significant first);
+/// - last, the related terms' positions in the glossary's [`TermTable`], then how many there are.
 #[derive(Clone, Copy)]
 pub struct Strings {
     text: &'static str,
@@ -107,6 +109,15 @@ impl Strings {
         (year != 0).then(|| ReviewDate::__new(year, (month_day >> 8) as u8, month_day as u8))
     }
 
+    /// The related terms' positions, as little-endian 16-bit numbers: the last numbers of the layout
+    /// before their count.
+    fn related_positions(&self) -> &'static [u8] {
+        let bytes = self.layout.0;
+        let count_at = bytes.len().saturating_sub(2);
+        let start = count_at.saturating_sub(2 * self.number(count_at / 2));
+        bytes.get(start..count_at).unwrap_or(&[])
+    }
+
     /// The list of the items of `group`, `T::STRINGS` strings each, whose numbers start at `numbers`.
     fn list<T: Item>(self, group: usize, numbers: usize) -> List<T> {
         let (first, strings) = self.group(group);
@@ -122,21 +133,22 @@ impl Strings {
 }
 
 impl Term {
-    /// Builds a term from generated code: its strings, their layout (see `Strings`), category,
-    /// related terms, replacement and review date. Not part of the public API.
+    /// Builds a term from generated code: its strings, their layout (see `Strings`), category, the
+    /// table its related terms' positions index, replacement and review date. Not part of the public
+    /// API.
     #[doc(hidden)]
     pub const fn __new(
         text: &'static str,
         layout: U16s,
         category: Category,
-        related: &'static [&'static Term],
+        table: &'static TermTable,
         superseded_by: Option<&'static Term>,
         last_reviewed: Option<ReviewDate>,
     ) -> Term {
         Term {
             strings: Strings { text, layout },
             category,
-            related,
+            table,
             superseded_by,
             last_reviewed,
         }
@@ -212,11 +224,14 @@ impl Term {
     /// ```
     /// let reach = social_glossary::get("reach").unwrap();
     /// for related in reach.related() {
-    ///     assert!(related.related().iter().any(|back| back.slug() == "reach"));
+    ///     assert!(related.related().contains(reach));
     /// }
     /// ```
-    pub const fn related(&self) -> &'static [&'static Term] {
-        self.related
+    pub fn related(&self) -> TermList {
+        TermList {
+            table: self.table,
+            positions: self.strings.related_positions(),
+        }
     }
 
     /// How a metric is calculated, in plain text, for terms that have a formula.
@@ -387,6 +402,140 @@ impl<T: Item + fmt::Debug> fmt::Debug for List<T> {
     }
 }
 
+/// The terms that a glossary's term lists name by position: its own terms in slug order, then the
+/// terms of the glossary it extends. Not part of the public API.
+#[doc(hidden)]
+pub struct TermTable {
+    own: &'static [Term],
+    base: &'static [Term],
+}
+
+impl TermTable {
+    /// The table of a glossary's own terms and its base glossary's (empty if none). Not part of the
+    /// public API.
+    #[doc(hidden)]
+    pub const fn __new(own: &'static [Term], base: &'static [Term]) -> TermTable {
+        TermTable { own, base }
+    }
+
+    /// The term at `position`, if there is one (generated positions always name one).
+    fn get(&self, position: usize) -> Option<&'static Term> {
+        match position.checked_sub(self.own.len()) {
+            None => self.own.get(position),
+            Some(in_base) => self.base.get(in_base),
+        }
+    }
+}
+
+/// A list of terms: [`Term::related`], and a glossary's browsing lists ([`Glossary::terms`],
+/// [`Glossary::by_category`], [`Glossary::by_platform`]). Like [`List`], a cheap `Copy` iterator that
+/// also reads terms by position; it holds 16-bit positions in a static table rather than a
+/// reference per term, which keeps the tables small and free of start-up relocations.
+///
+/// [`Glossary::terms`]: crate::Glossary::terms
+/// [`Glossary::by_category`]: crate::Glossary::by_category
+/// [`Glossary::by_platform`]: crate::Glossary::by_platform
+///
+/// ```
+/// let reach = social_glossary::get("reach").unwrap();
+/// let related = reach.related();
+/// assert!(!related.is_empty());
+/// assert_eq!(related.get(0), related.first());
+/// assert!(related.contains(related.get(0).unwrap()));
+/// let slugs: Vec<&str> = related.map(|t| t.slug()).collect();
+/// assert_eq!(slugs.len(), reach.related().len());
+/// ```
+#[derive(Clone, Copy)]
+pub struct TermList {
+    table: &'static TermTable,
+    /// The positions in `table` of the terms not yet iterated, as little-endian 16-bit numbers.
+    positions: &'static [u8],
+}
+
+impl TermList {
+    /// The list of `positions` (little-endian 16-bit numbers) in `table`. Not part of the public API.
+    #[doc(hidden)]
+    pub const fn __new(table: &'static TermTable, positions: &'static [u8]) -> TermList {
+        TermList { table, positions }
+    }
+
+    /// How many terms are left.
+    pub fn len(&self) -> usize {
+        self.positions.len() / 2
+    }
+
+    /// Whether no term is left.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Term `index` of what is left, if there is one.
+    pub fn get(&self, index: usize) -> Option<&'static Term> {
+        let at = index.checked_mul(2)?;
+        let bytes = self.positions.get(at..at.checked_add(2)?)?;
+        self.table
+            .get(usize::from(u16::from_le_bytes([bytes[0], bytes[1]])))
+    }
+
+    /// The first term left, if any.
+    pub fn first(&self) -> Option<&'static Term> {
+        self.get(0)
+    }
+
+    /// Whether `term` is in what is left of the list.
+    pub fn contains(&self, term: &Term) -> bool {
+        self.iter().any(|t| t == term)
+    }
+
+    /// The list itself, from where it is: lists are iterators already, so this only keeps code
+    /// written for slices (`term.related().iter()`) working.
+    pub fn iter(&self) -> TermList {
+        *self
+    }
+}
+
+impl Iterator for TermList {
+    type Item = &'static Term;
+
+    fn next(&mut self) -> Option<&'static Term> {
+        let term = self.first()?;
+        self.positions = self.positions.get(2..).unwrap_or(&[]);
+        Some(term)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.len(), Some(self.len()))
+    }
+
+    fn nth(&mut self, n: usize) -> Option<&'static Term> {
+        let skip = n.saturating_mul(2).min(self.positions.len());
+        self.positions = self.positions.get(skip..).unwrap_or(&[]);
+        self.next()
+    }
+}
+
+impl DoubleEndedIterator for TermList {
+    fn next_back(&mut self) -> Option<&'static Term> {
+        let term = self.get(self.len().checked_sub(1)?)?;
+        self.positions = self
+            .positions
+            .get(..self.positions.len() - 2)
+            .unwrap_or(&[]);
+        Some(term)
+    }
+}
+
+impl ExactSizeIterator for TermList {}
+
+impl FusedIterator for TermList {}
+
+impl fmt::Debug for TermList {
+    /// The slugs of the terms left.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.iter().map(Term::slug)).finish()
+    }
+}
+
 use item::Item;
 
 mod item {
@@ -550,9 +699,9 @@ impl fmt::Display for Term {
                 write!(f, "\n  - {}: {}", usage.platform, usage.why)?;
             }
         }
-        if !self.related.is_empty() {
+        if !self.related().is_empty() {
             f.write_str("\n\nRelated: ")?;
-            write_joined(f, self.related.iter().map(|t| t.name()))?;
+            write_joined(f, self.related().map(Term::name))?;
         }
         if !self.sources().is_empty() {
             f.write_str("\n\nSources:")?;
@@ -725,14 +874,21 @@ mod serialize {
 
     use serde::ser::{Serialize, SerializeStruct, Serializer};
 
-    use super::{Deprecation, Item, List, Term};
+    use super::{Deprecation, Item, List, Term, TermList};
 
-    /// A list of terms, serialized as their slugs.
-    struct Slugs(&'static [&'static Term]);
+    impl Serialize for TermList {
+        /// A sequence of the terms, each in full.
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.collect_seq(*self)
+        }
+    }
+
+    /// A list of terms, serialized as their slugs (links to other terms).
+    struct Slugs(TermList);
 
     impl Serialize for Slugs {
         fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-            serializer.collect_seq(self.0.iter().map(|t| t.slug()))
+            serializer.collect_seq(self.0.map(Term::slug))
         }
     }
 

@@ -255,7 +255,7 @@ proptest! {
     #[test]
     fn every_spelling_with_noise_still_finds_its_term(index in 0usize..10_000, upper in any::<bool>(), hyphens in any::<bool>()) {
         let terms = social_glossary::terms();
-        let term = terms[index % terms.len()];
+        let term = terms.get(index % terms.len()).unwrap();
         let mut query = if upper { term.name().to_uppercase() } else { term.name().to_lowercase() };
         if hyphens {
             query = query.replace(' ', "-");
@@ -320,7 +320,7 @@ fn suggest_finds_every_spelling_after_any_single_edit() {
                             SuggestionKind::Exact | SuggestionKind::Misspelling { edits: 1 }
                         )
                     });
-                if !found.iter().any(|s| s.term == *term) && !ambiguous {
+                if !found.iter().any(|s| s.term == term) && !ambiguous {
                     misses.push(format!("{typo:?} (for {spelling:?})"));
                 }
             }

@@ -34,7 +34,7 @@ fn a_term_round_trips_through_json() {
         .collect();
     assert_eq!(
         related,
-        term.related().iter().map(|t| t.slug()).collect::<Vec<_>>()
+        term.related().map(|t| t.slug()).collect::<Vec<_>>()
     );
     assert_eq!(
         value["last_reviewed"],

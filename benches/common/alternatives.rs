@@ -8,7 +8,7 @@ use social_glossary::Term;
 pub fn exact_map() -> HashMap<&'static str, &'static Term> {
     social_glossary::terms()
         .iter()
-        .map(|t| (t.slug(), *t))
+        .map(|t| (t.slug(), t))
         .collect()
 }
 
@@ -18,9 +18,9 @@ pub fn naive_map() -> HashMap<String, &'static Term> {
     let mut naive = HashMap::new();
     for t in social_glossary::terms() {
         for spelling in std::iter::once(t.name()).chain(t.aliases()) {
-            naive.insert(spelling.to_lowercase(), *t);
+            naive.insert(spelling.to_lowercase(), t);
         }
-        naive.insert(t.slug().to_owned(), *t);
+        naive.insert(t.slug().to_owned(), t);
     }
     naive
 }
@@ -29,7 +29,7 @@ pub fn naive_map() -> HashMap<String, &'static Term> {
 /// generator so the benches need no build step of their own. The map's fields are public only for
 /// generated code; filling them from `phf_generator`'s output is exactly what that code does.
 pub fn phf_map_of_slugs() -> phf::Map<&'static str, &'static Term> {
-    let terms = social_glossary::terms();
+    let terms: Vec<&'static Term> = social_glossary::terms().collect();
     let slugs: Vec<&'static str> = terms.iter().map(|t| t.slug()).collect();
     let state = phf_generator::generate_hash(&slugs);
     let entries: Vec<(&'static str, &'static Term)> =
