@@ -23,8 +23,9 @@ pub(crate) struct Table {
     pub slots: Vec<Option<usize>>,
 }
 
-/// The table for `keys`, which must be distinct. Every key gets a slot of its own; an eighth of the
-/// slots stay empty so that the last buckets still find a pilot quickly. `None` only if no seed
+/// The table for `keys`, which must be distinct. Every key gets a slot of its own; one slot in 33
+/// stays empty, few enough that empty rows cost little space and enough that the last buckets still
+/// find a pilot among the 65,536 a `u16` holds. `None` only if no seed
 /// works, which for distinct keys does not happen in practice; the caller reports it as a problem.
 pub(crate) fn build(keys: &[&[u8]]) -> Option<Table> {
     (0..SEEDS).find_map(|seed| build_with_seed(keys, seed))
@@ -32,7 +33,7 @@ pub(crate) fn build(keys: &[&[u8]]) -> Option<Table> {
 
 fn build_with_seed(keys: &[&[u8]], seed: u64) -> Option<Table> {
     let n = keys.len();
-    let slot_count = n + n / 8 + 1;
+    let slot_count = n + n / 32 + 1;
     let buckets = n.div_ceil(KEYS_PER_BUCKET).max(1);
     let hashes: Vec<u64> = keys.iter().map(|k| hash(seed, k)).collect();
     let mut sorted = hashes.clone();
