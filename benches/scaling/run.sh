@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds synthetic glossaries of the given sizes with the crate's compiler and times queries on each:
-#   bash benches/scaling/run.sh 10000 100000
-# 10,000 terms build in about a minute and 1.3 GB; 100,000 in about 5 minutes and 9 GB of memory.
+#   bash benches/scaling/run.sh 10000 60000
+# 10,000 terms build in about a minute and 1.3 GB. A glossary holds at most 65,536 terms.
 set -euo pipefail
 cd "$(dirname "$0")"
 for n in "${@:-10000}"; do
