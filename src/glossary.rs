@@ -63,9 +63,8 @@ pub struct GlossaryTables {
     /// slot), and the start and length of its list in `gram_postings`.
     pub gram_rows: U32s,
     /// One list per trigram of the spellings whose key contains it, in ascending order: each entry
-    /// is `position << 7 | key length`, the spelling's position in `spellings` and the length of its
-    /// key, so that suggestions can skip keys of the wrong length without reading them.
-    pub gram_postings: U32s,
+    /// is the spelling's position in `spellings` (so a glossary has at most 65,536 of them).
+    pub gram_postings: U16s,
     /// The perfect hash over the stemmed words of ranked search.
     pub words: PerfectHash,
     /// The rows of `words`, in slot order, four numbers each: where the word starts in `text`, its

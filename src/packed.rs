@@ -66,7 +66,8 @@ impl U32s {
     }
 }
 
-/// A table of little-endian `u16`s stored as bytes (perfect-hash pilots). Not part of the public API.
+/// A table of little-endian `u16`s stored as bytes (perfect-hash pilots, posting lists). Not part of
+/// the public API.
 #[doc(hidden)]
 #[derive(Clone, Copy)]
 pub struct U16s(pub &'static [u8]);

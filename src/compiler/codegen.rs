@@ -195,24 +195,21 @@ fn render_search_indexes(
     // compact source, and no pointer (relocation) per list in the binary.
     // The trigram index: a perfect hash over each trigram's four little-endian bytes, with a row per
     // slot of three numbers: the trigram (u32::MAX, which no trigram of three bytes equals, for an empty
-    // slot), and the start and length of its list in GRAM_POSTINGS. Each posting packs a spelling's
-    // position in SPELLINGS with its key's length (see `GlossaryTables::gram_postings`).
+    // slot), and the start and length of its list in GRAM_POSTINGS. Each posting is a spelling's
+    // position in SPELLINGS, in 16 bits (see `GlossaryTables::gram_postings`).
     let gram_lists = index::gram_index(&spellings);
     let gram_keys: Vec<[u8; 4]> = gram_lists.keys().map(|g| g.to_le_bytes()).collect();
     let gram_key_refs: Vec<&[u8]> = gram_keys.iter().map(|k| &k[..]).collect();
     let gram_table = perfect_hash(&gram_key_refs)?;
-    let mut gram_postings: Vec<u32> = Vec::new();
+    let mut gram_postings: Vec<u16> = Vec::new();
     let mut gram_spans: Vec<(u32, u32, u32)> = Vec::new();
     for (&gram, positions) in &gram_lists {
         let start = gram_postings.len() as u32;
         for &position in positions {
-            let len = spellings[position as usize].key.len() as u32;
-            if position >= 1 << 25 || len >= 1 << 7 {
-                return Err(RenderError::TooLarge(
-                    "more than 33 million spellings, or a key of 128 bytes or more",
-                ));
-            }
-            gram_postings.push(position << 7 | len);
+            let position = u16::try_from(position).map_err(|_| {
+                RenderError::TooLarge("more than 65,536 names and aliases (distinct keys)")
+            })?;
+            gram_postings.push(position);
         }
         gram_spans.push((gram, start, positions.len() as u32));
     }
@@ -221,8 +218,17 @@ fn render_search_indexes(
         Some(i) => [gram_spans[*i].0, gram_spans[*i].1, gram_spans[*i].2],
         None => [u32::MAX, 0, 0],
     });
+    writeln!(
+        out,
+        "// Per slot of GRAMS, three numbers: the trigram (u32::MAX for an empty slot), and the start\n\
+         // and length of its list in GRAM_POSTINGS."
+    )?;
     write_u32s(out, p, "GRAM_ROWS", gram_rows)?;
-    write_u32s(out, p, "GRAM_POSTINGS", gram_postings)?;
+    writeln!(
+        out,
+        "// Per posting, a spelling's position in SPELLINGS; each trigram's list is ascending."
+    )?;
+    write_u16s(out, p, "GRAM_POSTINGS", gram_postings)?;
 
     // The word index of ranked search: a perfect hash over the stemmed words, with a row per slot of
     // four numbers: where the word starts in TEXT, its length (0 for an empty slot), and the start and
@@ -419,6 +425,22 @@ fn write_u32s(
     writeln!(
         out,
         "static {name}: {p}U32s = {p}U32s({});\n",
+        byte_string(&bytes, 2 * p.len() + name.len() + 21, "")
+    )?;
+    Ok(())
+}
+
+/// Writes `static NAME: U16s = U16s(b"...");`, like [`write_u32s`] with 16-bit numbers.
+fn write_u16s(
+    out: &mut String,
+    p: &str,
+    name: &str,
+    values: impl IntoIterator<Item = u16>,
+) -> Result<(), RenderError> {
+    let bytes: Vec<u8> = values.into_iter().flat_map(u16::to_le_bytes).collect();
+    writeln!(
+        out,
+        "static {name}: {p}U16s = {p}U16s({});\n",
         byte_string(&bytes, 2 * p.len() + name.len() + 21, "")
     )?;
     Ok(())

@@ -704,3 +704,23 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn more_names_and_aliases_than_suggestions_index_is_a_problem_not_a_panic() {
+    // 1,040 entries of a name and 63 aliases each: 66,560 spellings, past the 65,536 that
+    // suggestions' 16-bit posting lists address.
+    let files: Vec<(String, String)> = (0..1_040)
+        .map(|i| {
+            let aliases: Vec<String> = (0..63).map(|a| format!("Alias {i} ö {a}")).collect();
+            let next = format!("synthetic-term-{}", (i + 1) % 1_040);
+            let text = entry(&format!("Synthetic Term {i}"), &[next.as_str()])
+                .replace("aliases = []", &format!("aliases = {aliases:?}"));
+            (format!("synthetic-term-{i}.toml"), text)
+        })
+        .collect();
+    let problems = compile_in_memory(&files).unwrap_err();
+    assert!(
+        problems.to_string().contains("65,536 names and aliases"),
+        "{problems}"
+    );
+}
