@@ -724,3 +724,20 @@ fn more_names_and_aliases_than_suggestions_index_is_a_problem_not_a_panic() {
         "{problems}"
     );
 }
+
+#[test]
+fn the_built_in_glossary_has_no_search_weight_that_postings_clamp() {
+    use crate::packed::{MAX_POSTING_WEIGHT, MIN_POSTING_WEIGHT};
+    let compiled = compile_folder(concat!(env!("CARGO_MANIFEST_DIR"), "/glossary")).unwrap();
+    let (mut least, mut most) = (f32::MAX, 0.0f32);
+    for postings in index::word_index(compiled.entries()).values() {
+        for &(_, _, weight) in postings {
+            (least, most) = (least.min(weight), most.max(weight));
+        }
+    }
+    // 0.68 to 15.8 today: well inside the range.
+    assert!(
+        least >= MIN_POSTING_WEIGHT && most <= MAX_POSTING_WEIGHT,
+        "{least} to {most}"
+    );
+}
