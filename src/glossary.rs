@@ -67,21 +67,22 @@ pub struct GlossaryTables {
     /// slot), and the start and length of its list in `gram_postings`.
     pub gram_rows: U32s,
     /// One list per trigram of the spellings whose key contains it, in ascending order: each entry
-    /// is `position << 7 | key length`, the spelling's position in `spellings` and the length of its
-    /// key, so that suggestions can skip keys of the wrong length without reading them.
-    pub gram_postings: U32s,
+    /// is the spelling's position in `spellings` (so a glossary has at most 65,536 of them).
+    pub gram_postings: U16s,
     /// The perfect hash over the stemmed words of ranked search.
     pub words: PerfectHash,
     /// The rows of `words`, in slot order, four numbers each: where the word starts in `text`, its
     /// length (0 for an empty slot), and the start and length of its postings in the `posting_*`
     /// arrays.
     pub word_rows: U32s,
-    /// Per posting, `term << 6 | fields`: the term's position in the slug-ordered table and where the
-    /// word occurs (bits of `tokenize::field`: name, alias, summary, definition, category, phrasing).
-    pub postings: U32s,
-    /// Per posting: what the word adds to the term's score before its rarity is applied, computed by
-    /// the compiler from where and how often it occurs and how prominent the term is (bfloat16: the
-    /// top half of an `f32`).
+    /// Per posting, the term's position in the slug-ordered table (so a glossary has at most 65,536
+    /// terms); each word's postings are in ascending order.
+    pub postings: U16s,
+    /// Per posting, `weight << 6 | fields`: where the word occurs (bits of `tokenize::field`: name,
+    /// alias, summary, definition, category, phrasing), and what it adds to the term's score before
+    /// its rarity is applied, computed by the compiler from where and how often it occurs and how
+    /// prominent the term is, in ten bits: a bfloat16 (the top half of an `f32`) from 1/8 to 31.875
+    /// (`packed::pack_posting`).
     pub posting_weights: U16s,
     /// Literal spellings to look for in running text (finding terms), two numbers each: the text's
     /// start in `text`, and `term << 15 | len << 2 | flags`: the term's position in `terms`, the

@@ -66,7 +66,8 @@ impl U32s {
     }
 }
 
-/// A table of little-endian `u16`s stored as bytes (perfect-hash pilots). Not part of the public API.
+/// A table of little-endian `u16`s stored as bytes (perfect-hash pilots, posting lists). Not part of
+/// the public API.
 #[doc(hidden)]
 #[derive(Clone, Copy)]
 pub struct U16s(pub &'static [u8]);
@@ -106,6 +107,49 @@ impl U16s {
     }
 }
 
+/// How many low bits of a search posting's 16-bit `weight << 6 | fields` hold the fields (the bits of
+/// `tokenize::field`).
+pub const POSTING_FIELD_BITS: u32 = 6;
+/// The least weight a search posting holds (1/8); a smaller one is stored as this.
+pub const MIN_POSTING_WEIGHT: f32 = 0.125;
+/// The greatest weight a search posting holds (31.875, the last bfloat16 below 32); a greater one is
+/// stored as this.
+pub const MAX_POSTING_WEIGHT: f32 = 31.875;
+/// The bfloat16 of [`MIN_POSTING_WEIGHT`]: the weight's ten bits are a bfloat16 less this.
+const MIN_WEIGHT_BFLOAT16: u16 = 0x3e00;
+
+/// A search posting's weight and fields in 16 bits, `weight << 6 | fields`: the weight rounded to the
+/// nearest bfloat16 (the top half of an `f32`: eight significant bits) less [`MIN_WEIGHT_BFLOAT16`],
+/// which keeps every bfloat16 from [`MIN_POSTING_WEIGHT`] to [`MAX_POSTING_WEIGHT`] (three bits of
+/// exponent, seven of mantissa); a weight outside that range, or not a number, is clamped to it.
+#[cfg_attr(not(any(feature = "compiler", test)), allow(dead_code))] // written by the compiler
+pub fn pack_posting(weight: f32, fields: u8) -> u16 {
+    // Rounding cannot carry past the maximum, whose low half is 0.
+    let clamped = if weight.is_nan() {
+        MIN_POSTING_WEIGHT
+    } else {
+        weight.clamp(MIN_POSTING_WEIGHT, MAX_POSTING_WEIGHT)
+    };
+    let bits = clamped.to_bits();
+    let bfloat16 = (bits.saturating_add(0x7FFF + ((bits >> 16) & 1)) >> 16) as u16;
+    let weight = bfloat16.saturating_sub(MIN_WEIGHT_BFLOAT16).min(0x3ff);
+    weight << POSTING_FIELD_BITS | (u16::from(fields) & ((1 << POSTING_FIELD_BITS) - 1))
+}
+
+/// The weight of a search posting's `weight << 6 | fields` (see [`pack_posting`]).
+#[inline]
+#[cfg_attr(not(feature = "std"), allow(dead_code))] // read by search, a std query
+pub fn posting_weight(packed: u16) -> f32 {
+    f32::from_bits(u32::from((packed >> POSTING_FIELD_BITS) + MIN_WEIGHT_BFLOAT16) << 16)
+}
+
+/// The fields of a search posting's `weight << 6 | fields` (bits of `tokenize::field`).
+#[inline]
+#[cfg_attr(not(feature = "std"), allow(dead_code))] // read by search, a std query
+pub fn posting_fields(packed: u16) -> u8 {
+    (packed & ((1 << POSTING_FIELD_BITS) - 1)) as u8
+}
+
 /// The string at `start..start + len` of a text blob; empty if that is not a string of it (generated
 /// offsets always are).
 #[inline]
@@ -139,6 +183,43 @@ mod tests {
         let table = U16s(&BYTES);
         assert_eq!(table.len(), 2);
         assert_eq!([table.get(0), table.get(1), table.get(2)], [1, u16::MAX, 0]);
+    }
+
+    #[test]
+    fn posting_weights_keep_bfloat16_precision_within_their_range_and_clamp_outside() {
+        let bfloat16 = |w: f32| {
+            let bits = w.to_bits();
+            f32::from_bits((bits + 0x7FFF + ((bits >> 16) & 1)) >> 16 << 16)
+        };
+        let mut w = MIN_POSTING_WEIGHT;
+        while w <= MAX_POSTING_WEIGHT {
+            for fields in [0, 1, 0x2a, 0x3f] {
+                let packed = pack_posting(w, fields);
+                assert_eq!(posting_weight(packed), bfloat16(w), "{w}");
+                assert_eq!(posting_fields(packed), fields);
+            }
+            w *= 1.0013;
+        }
+        assert_eq!(posting_weight(pack_posting(0.125, 0)), 0.125);
+        assert_eq!(posting_weight(pack_posting(31.875, 0)), 31.875);
+        for (weight, clamped) in [
+            (0.1, MIN_POSTING_WEIGHT),
+            (0.0, MIN_POSTING_WEIGHT),
+            (-3.0, MIN_POSTING_WEIGHT),
+            (f32::NAN, MIN_POSTING_WEIGHT),
+            (31.9, MAX_POSTING_WEIGHT),
+            (1e9, MAX_POSTING_WEIGHT),
+            (f32::INFINITY, MAX_POSTING_WEIGHT),
+        ] {
+            assert_eq!(
+                posting_weight(pack_posting(weight, 0x3f)),
+                clamped,
+                "{weight}"
+            );
+            assert_eq!(posting_fields(pack_posting(weight, 0x3f)), 0x3f);
+        }
+        assert_eq!(posting_weight(0), MIN_POSTING_WEIGHT);
+        assert_eq!(posting_weight(u16::MAX), MAX_POSTING_WEIGHT);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use crate::glossary::Glossary;
 use crate::normalize::NormalizedKey;
+use crate::packed::{posting_fields, posting_weight};
 use crate::suggest::{Suggestion, SuggestionKind};
 use crate::term::Term;
 use crate::tokenize::field::{ALIAS, DEFINITION, NAME, PHRASING, SUMMARY};
@@ -174,17 +175,17 @@ impl Glossary {
                 Some(slot)
             };
             for list in lists.iter_mut() {
-                let postings = tables.postings.range(list.next, list.end - list.next);
-                let weights = tables
+                let terms = tables.postings.range(list.next, list.end - list.next);
+                let packed = tables
                     .posting_weights
                     .range(list.next, list.end - list.next);
-                for (posting, weight) in postings.zip(weights) {
-                    let term = (posting >> 6) as usize;
+                for (term, packed) in terms.zip(packed) {
+                    let term = usize::from(term);
                     if term >= window_end {
                         break;
                     }
-                    let fields = (posting & 0x3f) as u8;
-                    let weight = f32::from_bits(u32::from(weight) << 16);
+                    let fields = posting_fields(packed);
+                    let weight = posting_weight(packed);
                     if let Some(slot) = slot_of(term, &scores) {
                         scores[slot].add(list.word, list.weight * weight, fields, &information);
                     }

@@ -270,24 +270,31 @@ impl Glossary {
         for window_start in (0..self.spelling_count()).step_by(CANDIDATE_WINDOW) {
             for (next, end) in lists.iter_mut() {
                 while next < end {
-                    let posting = postings.get(*next as usize);
-                    let Some(count) = ((posting >> 7) as usize)
-                        .checked_sub(window_start)
-                        .and_then(|slot| counts.get_mut(slot))
+                    let position = usize::from(postings.get(*next as usize));
+                    let Some(count) =
+                        (position.checked_sub(window_start)).and_then(|slot| counts.get_mut(slot))
                     else {
                         break;
                     };
-                    if ((posting & 0x7f) as usize).abs_diff(key.len()) <= k {
-                        *count = count.saturating_add(1);
-                        if usize::from(*count) == needed {
-                            each((posting >> 7) as usize);
-                        }
+                    *count = count.saturating_add(1);
+                    // A key's length is checked once, when enough lists reach it: far fewer keys
+                    // than postings.
+                    if usize::from(*count) == needed
+                        && self.spelling_key_len(position).abs_diff(key.len()) <= k
+                    {
+                        each(position);
                     }
                     *next += 1;
                 }
             }
             counts.fill(0);
         }
+    }
+
+    /// The length of the key of row `position` of the spelling table, read from the row alone (its
+    /// second number; see `GlossaryTables::spellings`), without touching the text.
+    fn spelling_key_len(&self, position: usize) -> usize {
+        self.tables().spellings.get(position * 5 + 1) as usize
     }
 
     /// Where the posting list of one trigram lies in `GlossaryTables::gram_postings`, as (start, len);

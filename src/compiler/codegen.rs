@@ -7,7 +7,9 @@ use std::fmt::Write as _;
 use super::BaseGlossary;
 use super::index;
 use super::validate::{Entry, EntryBenefit, EntryDate, EntryDeprecation, EntryRange};
+use crate::packed;
 use crate::taxonomy::{Category, Platform};
+use crate::tokenize::field;
 
 /// Renders the generated module. `krate` is the path of the `social_glossary` crate as seen from the
 /// generated code: `crate` inside this crate, `::social_glossary` elsewhere.
@@ -193,24 +195,21 @@ fn render_search_indexes(
     // compact source, and no pointer (relocation) per list in the binary.
     // The trigram index: a perfect hash over each trigram's four little-endian bytes, with a row per
     // slot of three numbers: the trigram (u32::MAX, which no trigram of three bytes equals, for an empty
-    // slot), and the start and length of its list in GRAM_POSTINGS. Each posting packs a spelling's
-    // position in SPELLINGS with its key's length (see `GlossaryTables::gram_postings`).
+    // slot), and the start and length of its list in GRAM_POSTINGS. Each posting is a spelling's
+    // position in SPELLINGS, in 16 bits (see `GlossaryTables::gram_postings`).
     let gram_lists = index::gram_index(&spellings);
     let gram_keys: Vec<[u8; 4]> = gram_lists.keys().map(|g| g.to_le_bytes()).collect();
     let gram_key_refs: Vec<&[u8]> = gram_keys.iter().map(|k| &k[..]).collect();
     let gram_table = perfect_hash(&gram_key_refs)?;
-    let mut gram_postings: Vec<u32> = Vec::new();
+    let mut gram_postings: Vec<u16> = Vec::new();
     let mut gram_spans: Vec<(u32, u32, u32)> = Vec::new();
     for (&gram, positions) in &gram_lists {
         let start = gram_postings.len() as u32;
         for &position in positions {
-            let len = spellings[position as usize].key.len() as u32;
-            if position >= 1 << 25 || len >= 1 << 7 {
-                return Err(RenderError::TooLarge(
-                    "more than 33 million spellings, or a key of 128 bytes or more",
-                ));
-            }
-            gram_postings.push(position << 7 | len);
+            let position = u16::try_from(position).map_err(|_| {
+                RenderError::TooLarge("more than 65,536 names and aliases (distinct keys)")
+            })?;
+            gram_postings.push(position);
         }
         gram_spans.push((gram, start, positions.len() as u32));
     }
@@ -219,23 +218,46 @@ fn render_search_indexes(
         Some(i) => [gram_spans[*i].0, gram_spans[*i].1, gram_spans[*i].2],
         None => [u32::MAX, 0, 0],
     });
+    writeln!(
+        out,
+        "// Per slot of GRAMS, three numbers: the trigram (u32::MAX for an empty slot), and the start\n\
+         // and length of its list in GRAM_POSTINGS."
+    )?;
     write_u32s(out, p, "GRAM_ROWS", gram_rows)?;
-    write_u32s(out, p, "GRAM_POSTINGS", gram_postings)?;
+    writeln!(
+        out,
+        "// Per posting, a spelling's position in SPELLINGS; each trigram's list is ascending."
+    )?;
+    write_u16s(out, p, "GRAM_POSTINGS", gram_postings)?;
 
     // The word index of ranked search: a perfect hash over the stemmed words, with a row per slot of
     // four numbers: where the word starts in TEXT, its length (0 for an empty slot), and the start and
-    // length of its postings in POSTINGS and POSTING_WEIGHTS.
+    // length of its postings in POSTINGS and POSTING_WEIGHTS. A posting is four bytes: the term's
+    // position in TERMS in 16 bits, and its weight and fields in 16 more (`packed::pack_posting`).
     let word_index = index::word_index(entries);
     let word_list: Vec<&String> = word_index.keys().collect();
     let word_bytes: Vec<&[u8]> = word_list.iter().map(|w| w.as_bytes()).collect();
     let word_table = perfect_hash(&word_bytes)?;
-    let (mut postings, mut weights): (Vec<u32>, Vec<u16>) = (Vec::new(), Vec::new());
+    const ALL_FIELDS: u8 = field::NAME
+        | field::ALIAS
+        | field::SUMMARY
+        | field::DEFINITION
+        | field::CATEGORY
+        | field::PHRASING;
+    const _: () = assert!((ALL_FIELDS as u32) < 1 << packed::POSTING_FIELD_BITS);
+    let (mut postings, mut weights): (Vec<u16>, Vec<u16>) = (Vec::new(), Vec::new());
+    let mut clamped = 0;
     let mut word_spans: Vec<(u32, u32)> = Vec::with_capacity(word_list.len());
     for word_postings in word_index.values() {
         word_spans.push((postings.len() as u32, word_postings.len() as u32));
         for &(term, fields, weight) in word_postings {
-            postings.push((term as u32) << 6 | u32::from(fields));
-            weights.push(bfloat16(weight));
+            let term =
+                u16::try_from(term).map_err(|_| RenderError::TooLarge("more than 65,536 terms"))?;
+            postings.push(term);
+            weights.push(packed::pack_posting(weight, fields));
+            if !(packed::MIN_POSTING_WEIGHT..=packed::MAX_POSTING_WEIGHT).contains(&weight) {
+                clamped += 1;
+            }
         }
     }
     let mut word_rows: Vec<u32> = Vec::with_capacity(word_table.slots.len() * 4);
@@ -249,24 +271,27 @@ fn render_search_indexes(
         }
     }
     write_perfect_hash(out, p, "WORDS", &word_table)?;
+    writeln!(
+        out,
+        "// Per slot of WORDS, four numbers: where the word starts in TEXT, its length (0 for an empty\n\
+         // slot), and the start and length of its postings in POSTINGS and POSTING_WEIGHTS."
+    )?;
     write_u32s(out, p, "WORD_ROWS", word_rows)?;
     writeln!(
         out,
-        "// Per posting, `term << 6 | fields`: the term's position in TERMS and the fields the word\n\
-         // occurs in (bits of `tokenize::field`)."
+        "// Per posting, the term's position in TERMS; each word's postings are in ascending order."
     )?;
-    write_u32s(out, p, "POSTINGS", postings)?;
+    write_u16s(out, p, "POSTINGS", postings)?;
     writeln!(
         out,
-        "// Per posting, what the word adds to the term's score before its rarity is applied: the\n\
-         // top half of an `f32` (bfloat16)."
+        "// Per posting, `weight << 6 | fields`: the fields the word occurs in (bits of\n\
+         // `tokenize::field`), and what it adds to the term's score before its rarity is\n\
+         // applied, in ten bits: a bfloat16 (the top half of an `f32`) less 0x3e00, the\n\
+         // bfloat16 of 1/8, for weights from 1/8 to 31.875. Weights outside that range are\n\
+         // clamped to it: {clamped} of this glossary's {}.",
+        weights.len()
     )?;
-    let weight_bytes: Vec<u8> = weights.iter().flat_map(|w| w.to_le_bytes()).collect();
-    writeln!(
-        out,
-        "static POSTING_WEIGHTS: {p}U16s = {p}U16s({});\n",
-        byte_string(&weight_bytes, 2 * p.len() + 35, "")
-    )?;
+    write_u16s(out, p, "POSTING_WEIGHTS", weights)?;
 
     // Find patterns: two numbers each, the text's start in TEXT, and `term << 15 | len << 2 | flags`:
     // the term's position in TERMS, the text's length, and flags: 1 if the case must match, 2 if the
@@ -410,14 +435,6 @@ fn write_browse_lists(
     Ok(())
 }
 
-/// `value` rounded to the nearest bfloat16 (the top half of an `f32`), which keeps eight bits of
-/// precision: enough to rank by, at half the size.
-fn bfloat16(value: f32) -> u16 {
-    let bits = value.to_bits();
-    let rounded = bits.saturating_add(0x7FFF + ((bits >> 16) & 1));
-    (rounded >> 16) as u16
-}
-
 /// Writes `static NAME: U32s = U32s(b"...");`: the numbers as one little-endian byte string, which
 /// the Rust compiler checks as a single expression (see src/packed.rs).
 fn write_u32s(
@@ -430,6 +447,22 @@ fn write_u32s(
     writeln!(
         out,
         "static {name}: {p}U32s = {p}U32s({});\n",
+        byte_string(&bytes, 2 * p.len() + name.len() + 21, "")
+    )?;
+    Ok(())
+}
+
+/// Writes `static NAME: U16s = U16s(b"...");`, like [`write_u32s`] with 16-bit numbers.
+fn write_u16s(
+    out: &mut String,
+    p: &str,
+    name: &str,
+    values: impl IntoIterator<Item = u16>,
+) -> Result<(), RenderError> {
+    let bytes: Vec<u8> = values.into_iter().flat_map(u16::to_le_bytes).collect();
+    writeln!(
+        out,
+        "static {name}: {p}U16s = {p}U16s({});\n",
         byte_string(&bytes, 2 * p.len() + name.len() + 21, "")
     )?;
     Ok(())

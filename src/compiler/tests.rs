@@ -704,3 +704,40 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn more_names_and_aliases_than_suggestions_index_is_a_problem_not_a_panic() {
+    // 1,040 entries of a name and 63 aliases each: 66,560 spellings, past the 65,536 that
+    // suggestions' 16-bit posting lists address.
+    let files: Vec<(String, String)> = (0..1_040)
+        .map(|i| {
+            let aliases: Vec<String> = (0..63).map(|a| format!("Alias {i} ö {a}")).collect();
+            let next = format!("synthetic-term-{}", (i + 1) % 1_040);
+            let text = entry(&format!("Synthetic Term {i}"), &[next.as_str()])
+                .replace("aliases = []", &format!("aliases = {aliases:?}"));
+            (format!("synthetic-term-{i}.toml"), text)
+        })
+        .collect();
+    let problems = compile_in_memory(&files).unwrap_err();
+    assert!(
+        problems.to_string().contains("65,536 names and aliases"),
+        "{problems}"
+    );
+}
+
+#[test]
+fn the_built_in_glossary_has_no_search_weight_that_postings_clamp() {
+    use crate::packed::{MAX_POSTING_WEIGHT, MIN_POSTING_WEIGHT};
+    let compiled = compile_folder(concat!(env!("CARGO_MANIFEST_DIR"), "/glossary")).unwrap();
+    let (mut least, mut most) = (f32::MAX, 0.0f32);
+    for postings in index::word_index(compiled.entries()).values() {
+        for &(_, _, weight) in postings {
+            (least, most) = (least.min(weight), most.max(weight));
+        }
+    }
+    // 0.68 to 15.8 today: well inside the range.
+    assert!(
+        least >= MIN_POSTING_WEIGHT && most <= MAX_POSTING_WEIGHT,
+        "{least} to {most}"
+    );
+}
