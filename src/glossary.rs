@@ -55,25 +55,27 @@ pub struct GlossaryTables {
     /// The positions of the terms used on each platform, indexed by `Platform::index`, each sorted
     /// like `alphabetical`.
     pub by_platform: [U16s; Platform::COUNT],
-    /// Every name and alias, one per normalized key, sorted by key (completion and suggestions): five
-    /// numbers each, the key's start and length in `text`, the spelling's start and length, and the
-    /// term's position in `terms`.
+    /// Every name and alias, one per normalized key, sorted by key (completion and suggestions): three
+    /// numbers each, `key start << 7 | key length` in `text`, the spelling's start in `text`, and
+    /// `term << 16 | spelling length`, the term's position in `terms`.
     pub spellings: U32s,
     /// The strings the other tables point into.
     pub text: &'static str,
     /// The perfect hash over the padded byte trigrams of the spellings' keys (suggestions).
     pub grams: PerfectHash,
-    /// The rows of `grams`, in slot order, three numbers each: the trigram (u32::MAX for an empty
-    /// slot), and the start and length of its list in `gram_postings`.
+    /// The rows of `grams`, in slot order, two numbers each: the trigram (u32::MAX for an empty
+    /// slot), and where its list in `gram_postings` ends; it starts where the previous slot's ends
+    /// (the lists lie in slot order).
     pub gram_rows: U32s,
     /// One list per trigram of the spellings whose key contains it, in ascending order: each entry
     /// is the spelling's position in `spellings` (so a glossary has at most 65,536 of them).
     pub gram_postings: U16s,
     /// The perfect hash over the stemmed words of ranked search.
     pub words: PerfectHash,
-    /// The rows of `words`, in slot order, four numbers each: where the word starts in `text`, its
-    /// length (0 for an empty slot), and the start and length of its postings in the `posting_*`
-    /// arrays.
+    /// The rows of `words`, in slot order, two numbers each: where the word starts in `text`, and
+    /// `length << 24 | end`: its length (0 for an empty slot) and where its postings end in
+    /// `postings` and `posting_weights`; they start where the previous slot's end (the lists lie in
+    /// slot order).
     pub word_rows: U32s,
     /// Per posting, the term's position in the slug-ordered table (so a glossary has at most 65,536
     /// terms); each word's postings are in ascending order.
@@ -228,11 +230,11 @@ impl Glossary {
     #[inline]
     pub(crate) fn spelling(&self, index: usize) -> Spelling {
         let tables = &self.tables;
-        let [_, _, text_start, text_len, term] = tables.spellings.row::<5>(index);
+        let [_, text_start, term_len] = tables.spellings.row::<3>(index);
         Spelling {
             key: self.spelling_key(index),
-            text: text_at(tables.text, text_start, text_len),
-            term: &tables.terms[term as usize],
+            text: text_at(tables.text, text_start, term_len & 0xffff),
+            term: &tables.terms[(term_len >> 16) as usize],
         }
     }
 
@@ -255,18 +257,14 @@ impl Glossary {
     #[cfg(feature = "std")]
     #[inline]
     pub(crate) fn spelling_key(&self, index: usize) -> &'static str {
-        let tables = &self.tables;
-        let (key_start, key_len) = (
-            tables.spellings.get(index * 5),
-            tables.spellings.get(index * 5 + 1),
-        );
-        text_at(tables.text, key_start, key_len)
+        let key = self.tables.spellings.get(index * 3);
+        text_at(self.tables.text, key >> 7, key & 0x7f)
     }
 
     /// How many rows the spelling table has.
     #[cfg(feature = "std")]
     pub(crate) fn spelling_count(&self) -> usize {
-        self.tables.spellings.len() / 5
+        self.tables.spellings.len() / 3
     }
 
     /// The first row of the spelling table whose key is not less than `key` (they are sorted by key).

@@ -52,6 +52,16 @@ impl U32s {
         }
     }
 
+    /// Where the list of row `row` starts, in a table of two-number rows whose second number is
+    /// where the row's list ends, the lists lying in row order: where the previous row's ends (0 for
+    /// the first row).
+    #[inline]
+    #[cfg_attr(not(feature = "std"), allow(dead_code))] // read by search and suggestions (std)
+    pub fn list_start(&self, row: usize) -> u32 {
+        row.checked_sub(1)
+            .map_or(0, |previous| self.get(previous * 2 + 1))
+    }
+
     /// The numbers `start..start + len`, read from one bounds-checked slice (none if the range is
     /// not in the table, which generated offsets always are).
     #[inline]
@@ -175,6 +185,7 @@ mod tests {
         assert_eq!(table.get(3), 0);
         assert_eq!(table.row::<2>(0), [1, 256]);
         assert_eq!(table.range(1, 2).collect::<Vec<_>>(), [256, u32::MAX]);
+        assert_eq!([table.list_start(0), table.list_start(1)], [0, 256]);
     }
 
     #[test]

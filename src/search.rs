@@ -242,10 +242,12 @@ impl Glossary {
     /// Where the postings of a stemmed word lie in `postings` and `posting_weights`, as (start, len).
     fn word_postings(&self, word: &str) -> Option<(u32, u32)> {
         let tables = self.tables();
-        let [text_start, text_len, start, len] =
-            (tables.word_rows).row::<4>(tables.words.slot_of_key(word.as_bytes()));
+        let slot = tables.words.slot_of_key(word.as_bytes());
+        let [text_start, len_end] = (tables.word_rows).row::<2>(slot);
+        let (text_len, end) = (len_end >> 24, len_end & 0xff_ffff);
+        let start = tables.word_rows.list_start(slot) & 0xff_ffff;
         (crate::packed::text_at(tables.text, text_start, text_len) == word && text_len > 0)
-            .then_some((start, len))
+            .then_some((start, end.saturating_sub(start)))
     }
 }
 

@@ -291,10 +291,10 @@ impl Glossary {
         }
     }
 
-    /// The length of the key of row `position` of the spelling table, read from the row alone (its
-    /// second number; see `GlossaryTables::spellings`), without touching the text.
+    /// The length of the key of row `position` of the spelling table, read from the row alone (the
+    /// low bits of its first number; see `GlossaryTables::spellings`), without touching the text.
     fn spelling_key_len(&self, position: usize) -> usize {
-        self.tables().spellings.get(position * 5 + 1) as usize
+        (self.tables().spellings.get(position * 3) & 0x7f) as usize
     }
 
     /// Where the posting list of one trigram lies in `GlossaryTables::gram_postings`, as (start, len);
@@ -302,8 +302,11 @@ impl Glossary {
     fn gram_postings(&self, gram: u32) -> (u32, u32) {
         let tables = self.tables();
         let slot = tables.grams.slot_of_key(&gram.to_le_bytes());
-        match tables.gram_rows.row::<3>(slot) {
-            [stored, start, len] if stored == gram => (start, len),
+        match tables.gram_rows.row::<2>(slot) {
+            [stored, end] if stored == gram => {
+                let start = tables.gram_rows.list_start(slot);
+                (start, end.saturating_sub(start))
+            }
             _ => (0, 0),
         }
     }

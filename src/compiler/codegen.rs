@@ -183,45 +183,63 @@ fn render_search_indexes(
     p: &str,
 ) -> Result<(), RenderError> {
     let spellings = index::spellings(entries);
-    let mut rows: Vec<u32> = Vec::with_capacity(spellings.len() * 5);
+    let mut rows: Vec<u32> = Vec::with_capacity(spellings.len() * 3);
     for s in &spellings {
         let (key_start, key_len) = text.add(&s.key);
         let (text_start, text_len) = text.add(&s.text);
-        rows.extend([key_start, key_len, text_start, text_len, s.entry as u32]);
+        if key_start >= 1 << 25 || key_len >= 1 << 7 || text_len >= 1 << 16 || s.entry >= 1 << 16 {
+            return Err(RenderError::TooLarge(
+                "more than 65,536 terms or 32 MiB of key text, or a name of 64 KiB",
+            ));
+        }
+        rows.extend([
+            key_start << 7 | key_len,
+            text_start,
+            (s.entry as u32) << 16 | text_len,
+        ]);
     }
+    writeln!(
+        out,
+        "// Per name or alias, sorted by normalized key, three numbers: `key start << 7 | key length` in\n\
+         // TEXT, the spelling's start in TEXT, and `term << 16 | spelling length`."
+    )?;
     write_u32s(out, p, "SPELLINGS", rows)?;
 
-    // Posting lists are flat arrays of plain numbers, and the tables point into them with (start, len):
-    // compact source, and no pointer (relocation) per list in the binary.
+    // Posting lists are flat arrays of plain numbers: compact source, and no pointer (relocation) per
+    // list in the binary. The lists lie in the slot order of their table, so a row needs only where
+    // its list ends: it starts where the previous slot's ends.
     // The trigram index: a perfect hash over each trigram's four little-endian bytes, with a row per
-    // slot of three numbers: the trigram (u32::MAX, which no trigram of three bytes equals, for an empty
-    // slot), and the start and length of its list in GRAM_POSTINGS. Each posting is a spelling's
-    // position in SPELLINGS, in 16 bits (see `GlossaryTables::gram_postings`).
+    // slot of two numbers: the trigram (u32::MAX, which no trigram of three bytes equals, for an empty
+    // slot), and where its list in GRAM_POSTINGS ends. Each posting is a spelling's position in
+    // SPELLINGS, in 16 bits (see `GlossaryTables::gram_postings`).
     let gram_lists = index::gram_index(&spellings);
     let gram_keys: Vec<[u8; 4]> = gram_lists.keys().map(|g| g.to_le_bytes()).collect();
     let gram_key_refs: Vec<&[u8]> = gram_keys.iter().map(|k| &k[..]).collect();
     let gram_table = perfect_hash(&gram_key_refs)?;
+    let gram_list: Vec<(&u32, &Vec<u32>)> = gram_lists.iter().collect();
     let mut gram_postings: Vec<u16> = Vec::new();
-    let mut gram_spans: Vec<(u32, u32, u32)> = Vec::new();
-    for (&gram, positions) in &gram_lists {
-        let start = gram_postings.len() as u32;
-        for &position in positions {
-            let position = u16::try_from(position).map_err(|_| {
-                RenderError::TooLarge("more than 65,536 names and aliases (distinct keys)")
-            })?;
-            gram_postings.push(position);
-        }
-        gram_spans.push((gram, start, positions.len() as u32));
+    let mut gram_rows: Vec<u32> = Vec::with_capacity(gram_table.slots.len() * 2);
+    for owner in &gram_table.slots {
+        let gram = match owner {
+            Some(i) => {
+                let (&gram, positions) = gram_list[*i];
+                for &position in positions {
+                    let position = u16::try_from(position).map_err(|_| {
+                        RenderError::TooLarge("more than 65,536 names and aliases (distinct keys)")
+                    })?;
+                    gram_postings.push(position);
+                }
+                gram
+            }
+            None => u32::MAX,
+        };
+        gram_rows.extend([gram, gram_postings.len() as u32]);
     }
     write_perfect_hash(out, p, "GRAMS", &gram_table)?;
-    let gram_rows = gram_table.slots.iter().flat_map(|owner| match owner {
-        Some(i) => [gram_spans[*i].0, gram_spans[*i].1, gram_spans[*i].2],
-        None => [u32::MAX, 0, 0],
-    });
     writeln!(
         out,
-        "// Per slot of GRAMS, three numbers: the trigram (u32::MAX for an empty slot), and the start\n\
-         // and length of its list in GRAM_POSTINGS."
+        "// Per slot of GRAMS, two numbers: the trigram (u32::MAX for an empty slot), and where its\n\
+         // list in GRAM_POSTINGS ends (it starts where the previous slot's ends)."
     )?;
     write_u32s(out, p, "GRAM_ROWS", gram_rows)?;
     writeln!(
@@ -231,8 +249,8 @@ fn render_search_indexes(
     write_u16s(out, p, "GRAM_POSTINGS", gram_postings)?;
 
     // The word index of ranked search: a perfect hash over the stemmed words, with a row per slot of
-    // four numbers: where the word starts in TEXT, its length (0 for an empty slot), and the start and
-    // length of its postings in POSTINGS and POSTING_WEIGHTS. A posting is four bytes: the term's
+    // two numbers: where the word starts in TEXT, and `length << 24 | end`: the word's length (0 for an
+    // empty slot) and where its postings in POSTINGS and POSTING_WEIGHTS end. A posting is four bytes: the term's
     // position in TERMS in 16 bits, and its weight and fields in 16 more (`packed::pack_posting`).
     let word_index = index::word_index(entries);
     let word_list: Vec<&String> = word_index.keys().collect();
@@ -247,10 +265,14 @@ fn render_search_indexes(
     const _: () = assert!((ALL_FIELDS as u32) < 1 << packed::POSTING_FIELD_BITS);
     let (mut postings, mut weights): (Vec<u16>, Vec<u16>) = (Vec::new(), Vec::new());
     let mut clamped = 0;
-    let mut word_spans: Vec<(u32, u32)> = Vec::with_capacity(word_list.len());
-    for word_postings in word_index.values() {
-        word_spans.push((postings.len() as u32, word_postings.len() as u32));
-        for &(term, fields, weight) in word_postings {
+    let word_postings: Vec<&Vec<(usize, u8, f32)>> = word_index.values().collect();
+    let mut word_rows: Vec<u32> = Vec::with_capacity(word_table.slots.len() * 2);
+    for owner in &word_table.slots {
+        let Some(i) = *owner else {
+            word_rows.extend([0, postings.len() as u32]);
+            continue;
+        };
+        for &(term, fields, weight) in word_postings[i] {
             let term =
                 u16::try_from(term).map_err(|_| RenderError::TooLarge("more than 65,536 terms"))?;
             postings.push(term);
@@ -259,22 +281,20 @@ fn render_search_indexes(
                 clamped += 1;
             }
         }
-    }
-    let mut word_rows: Vec<u32> = Vec::with_capacity(word_table.slots.len() * 4);
-    for owner in &word_table.slots {
-        match owner {
-            Some(i) => {
-                let (start, len) = text.add(word_list[*i]);
-                word_rows.extend([start, len, word_spans[*i].0, word_spans[*i].1]);
-            }
-            None => word_rows.extend([0, 0, 0, 0]),
+        let (start, len) = text.add(word_list[i]);
+        if len >= 1 << 8 || postings.len() >= 1 << 24 {
+            return Err(RenderError::TooLarge(
+                "more than 16 million search postings, or a word of 256 bytes",
+            ));
         }
+        word_rows.extend([start, len << 24 | postings.len() as u32]);
     }
     write_perfect_hash(out, p, "WORDS", &word_table)?;
     writeln!(
         out,
-        "// Per slot of WORDS, four numbers: where the word starts in TEXT, its length (0 for an empty\n\
-         // slot), and the start and length of its postings in POSTINGS and POSTING_WEIGHTS."
+        "// Per slot of WORDS, two numbers: where the word starts in TEXT, and `length << 24 | end`: its\n\
+         // length (0 for an empty slot) and where its postings in POSTINGS and POSTING_WEIGHTS end\n\
+         // (they start where the previous slot's end)."
     )?;
     write_u32s(out, p, "WORD_ROWS", word_rows)?;
     writeln!(
