@@ -37,18 +37,15 @@ pub struct GlossaryTables {
     pub table: &'static TermTable,
     /// Every term's position in `terms`, sorted by name (case-insensitively), then slug.
     pub alphabetical: U16s,
-    /// The perfect hash over the spellings as typed (`src/typed.rs`): slugs, names and aliases
-    /// lower-cased as written, with their separators varied, and their plurals.
-    pub typed: PerfectHash,
-    /// The rows of `typed`, laid out like `key_rows`.
-    pub typed_rows: U32s,
-    /// The perfect hash over the lookup keys: normalized slugs, names, aliases and the singulars,
-    /// plurals and possessives the compiler derives from them.
-    pub keys: PerfectHash,
-    /// The rows of `keys`, in slot order, two numbers each: where the key starts in `text`, and
-    /// `term << 13 | len`: the term's position in `terms` and the key's length (0 for an empty slot;
-    /// no key is empty).
-    pub key_rows: U32s,
+    /// The perfect hash of lookup: over the normalized keys (slugs, names, aliases and the singulars,
+    /// plurals and possessives the compiler derives from them) and the spellings as typed
+    /// (`src/typed.rs`: slugs, names and aliases lower-cased as written, with their separators
+    /// varied, and their plurals).
+    pub lookup: PerfectHash,
+    /// The rows of `lookup`, in slot order, two numbers each: where the string starts in `text`, and
+    /// `term << 14 | as_typed << 13 | len`: the term's position in `terms`, 1 if the string is a
+    /// spelling as typed, and its length (0 for an empty slot; no string is empty).
+    pub lookup_rows: U32s,
     /// The positions of the terms of each category, indexed by `Category::index`, each sorted like
     /// `alphabetical`.
     pub by_category: [U16s; Category::COUNT],
@@ -181,12 +178,11 @@ impl Glossary {
     /// ```
     #[inline]
     pub fn lookup(&self, query: &str) -> Option<&'static Term> {
-        // Most queries are a spelling typed as written, in some case: the as-typed table answers
-        // them case-folded, without normalizing. It holds only spellings whose answer is what
-        // normalizing gives, so anything it misses can take the normalizing path.
+        // Most queries are a spelling typed as written, in some case: the spellings as typed answer
+        // them case-folded, without normalizing. They are only spellings whose answer is what
+        // normalizing gives, so anything they miss can take the normalizing path.
         if let Some(folded) = crate::typed::fold_case(query) {
-            let (typed, rows) = (&self.tables.typed, self.tables.typed_rows);
-            if let Some(term) = self.probe(typed, rows, &folded, query.len()) {
+            if let Some(term) = self.probe(&folded, query.len(), true) {
                 return Some(term);
             }
         }
@@ -194,22 +190,16 @@ impl Glossary {
         self.lookup_key(&key)
     }
 
-    /// The own term stored for a key in a perfect-hash table with rows of (start in the text,
-    /// `term << 13 | length`): one hash, one row, one comparison. The key comes as its bytes followed by zeros to a
-    /// whole number of words (`padded`), `len` of them its own.
+    /// The own term the lookup table stores for a string, if it holds it (as a spelling as typed,
+    /// when `as_typed`): one hash, one row, one comparison. The string comes as its bytes followed by
+    /// zeros to a whole number of words (`padded`), `len` of them its own.
     #[inline]
-    fn probe(
-        &self,
-        table: &PerfectHash,
-        rows: U32s,
-        padded: &[u8],
-        len: usize,
-    ) -> Option<&'static Term> {
-        let [start, term_len] = rows.row::<2>(table.slot_of(padded, len));
-        let (term, stored_len) = (term_len >> 13, term_len & 0x1fff);
-        let stored =
-            (self.tables.text.as_bytes()).get(start as usize..(start + stored_len) as usize);
-        if stored.is_some() && stored == padded.get(..len) {
+    fn probe(&self, padded: &[u8], len: usize, as_typed: bool) -> Option<&'static Term> {
+        let tables = &self.tables;
+        let [start, row] = (tables.lookup_rows).row::<2>(tables.lookup.slot_of(padded, len));
+        let (term, typed, stored_len) = (row >> 14, row >> 13 & 1 == 1, row & 0x1fff);
+        let stored = (tables.text.as_bytes()).get(start as usize..(start + stored_len) as usize);
+        if stored.is_some() && stored == padded.get(..len) && (typed || !as_typed) {
             self.tables.terms.get(term as usize)
         } else {
             None
@@ -220,8 +210,7 @@ impl Glossary {
     /// glossary it extends.
     #[inline]
     pub(crate) fn lookup_key(&self, key: &NormalizedKey) -> Option<&'static Term> {
-        let (keys, rows) = (&self.tables.keys, self.tables.key_rows);
-        self.probe(keys, rows, key.padded(), key.as_bytes().len())
+        self.probe(key.padded(), key.as_bytes().len(), false)
             .or_else(|| self.tables.base.and_then(|base| base.lookup_key(key)))
     }
 

@@ -1,9 +1,9 @@
-//! Spellings as typed: the first table lookup probes, for queries that are a term's spelling in some
-//! mix of cases ("Micro-Influencer", "micro influencers", "CTR"), which it answers without normalizing.
+//! Spellings as typed: lookup's first probe, for queries that are a term's spelling in some mix of
+//! cases ("Micro-Influencer", "micro influencers", "CTR"), which it answers without normalizing.
 //!
 //! Shared by build time and run time: the build script includes this file, so the compiler stores each
-//! ASCII spelling lower-cased as written, and a query is only case-folded, eight bytes in three
-//! operations, before the same perfect-hash probe as the normalized keys.
+//! ASCII spelling lower-cased as written, marked as typed, in the lookup table beside the normalized
+//! keys, and a query is only case-folded, eight bytes in three operations, before the probe.
 
 /// The longest query, in bytes, the table answers; longer ones go straight to normalizing.
 pub const MAX_TYPED_LEN: usize = 32;
@@ -16,7 +16,7 @@ pub const MAX_TYPED_LEN: usize = 32;
 pub const FOLD_AMBIGUOUS: &[u8] = b"@`[{\\|]}^~_\x7f";
 
 /// `query` case-folded into a zero-padded buffer, when it is 1 to [`MAX_TYPED_LEN`] bytes of ASCII:
-/// the key of the as-typed table. `None` for any other query.
+/// the string lookup probes for among the spellings as typed. `None` for any other query.
 #[inline]
 pub fn fold_case(query: &str) -> Option<[u8; MAX_TYPED_LEN]> {
     let bytes = query.as_bytes();

@@ -113,17 +113,23 @@ pub(crate) fn render(
         byte_string(&term_positions(&alphabetical)?, 34 + p.len(), "")
     )?;
 
-    // Forgiving lookup's two tables: the spellings as typed, then the normalized keys (src/typed.rs,
-    // src/normalize.rs).
-    let mut text = TextBlob::default();
-    let typed = index::typed_forms(entries, keys);
+    // Forgiving lookup's one table: the normalized keys (src/normalize.rs) and the spellings as typed
+    // (src/typed.rs), many of them both ("hashtag", "microinfluencer"); a flag marks the spellings as
+    // typed. Every spelling as typed finds what its normalized key finds, so a string that is both
+    // names one term.
+    let mut lookup: BTreeMap<String, (usize, bool)> = keys
+        .iter()
+        .map(|(key, &term)| (key.clone(), (term, false)))
+        .collect();
+    for (form, &term) in &index::typed_forms(entries, keys) {
+        lookup.entry(form.clone()).or_insert((term, true)).1 = true;
+    }
     // Most of TEXT is these keys and the find patterns, many of them the start of another (a
     // singular of its plural): laid out together, they share those bytes.
+    let mut text = TextBlob::default();
     let patterns = index::find_patterns(entries);
-    let spellings = typed.keys().chain(keys.keys());
-    text.add_all(spellings.chain(patterns.iter().map(|f| &f.text)));
-    write_string_map(&mut out, &p, &mut text, "TYPED", &typed)?;
-    write_string_map(&mut out, &p, &mut text, "KEYS", keys)?;
+    text.add_all(lookup.keys().chain(patterns.iter().map(|f| &f.text)));
+    write_lookup_table(&mut out, &p, &mut text, &lookup)?;
 
     let in_category = |category: &Category| -> Vec<usize> {
         let members = alphabetical.iter().copied();
@@ -168,7 +174,7 @@ pub(crate) fn render(
 
     writeln!(
         out,
-        "/// The compiled glossary.\npub static GLOSSARY: {p}Glossary = {p}Glossary::__new({p}GlossaryTables {{\n    terms: &TERMS,\n    table: &TERM_TABLE,\n    alphabetical: ALPHABETICAL,\n    typed: TYPED,\n    typed_rows: TYPED_ROWS,\n    keys: KEYS,\n    key_rows: KEYS_ROWS,\n    by_category: BY_CATEGORY,\n    by_platform: BY_PLATFORM,\n    spellings: SPELLINGS,\n    text: TEXT,\n    grams: GRAMS,\n    gram_rows: GRAM_ROWS,\n    gram_postings: GRAM_POSTINGS,\n    words: WORDS,\n    word_rows: WORD_ROWS,\n    postings: POSTINGS,\n    posting_weights: POSTING_WEIGHTS,\n    patterns: PATTERNS,\n    matcher: &MATCHER,\n    base: {},\n}});",
+        "/// The compiled glossary.\npub static GLOSSARY: {p}Glossary = {p}Glossary::__new({p}GlossaryTables {{\n    terms: &TERMS,\n    table: &TERM_TABLE,\n    alphabetical: ALPHABETICAL,\n    lookup: LOOKUP,\n    lookup_rows: LOOKUP_ROWS,\n    by_category: BY_CATEGORY,\n    by_platform: BY_PLATFORM,\n    spellings: SPELLINGS,\n    text: TEXT,\n    grams: GRAMS,\n    gram_rows: GRAM_ROWS,\n    gram_postings: GRAM_POSTINGS,\n    words: WORDS,\n    word_rows: WORD_ROWS,\n    postings: POSTINGS,\n    posting_weights: POSTING_WEIGHTS,\n    patterns: PATTERNS,\n    matcher: &MATCHER,\n    base: {},\n}});",
         base.map_or("None".to_owned(), |b| format!("Some(&{})", b.glossary_path))
     )?;
     Ok(out)
@@ -368,34 +374,39 @@ impl std::fmt::Display for RenderError {
 /// `static NAME_ROWS: U32s` with a row per slot of two numbers: where the string starts in TEXT, and
 /// `term << 13 | len`, the term's position in TERMS and the string's length (0 for an empty slot; no
 /// string is empty).
-fn write_string_map(
+fn write_lookup_table(
     out: &mut String,
     p: &str,
     text: &mut TextBlob,
-    name: &str,
-    map: &BTreeMap<String, usize>,
+    map: &BTreeMap<String, (usize, bool)>,
 ) -> Result<(), RenderError> {
-    let list: Vec<(&String, usize)> = map.iter().map(|(k, &i)| (k, i)).collect();
+    let list: Vec<(&String, (usize, bool))> = map.iter().map(|(k, &v)| (k, v)).collect();
     let bytes: Vec<&[u8]> = list.iter().map(|(k, _)| k.as_bytes()).collect();
     let table = perfect_hash(&bytes)?;
     let mut rows: Vec<u32> = Vec::with_capacity(table.slots.len() * 2);
     for slot in &table.slots {
         match slot {
             Some(k) => {
-                let (key, term) = list[*k];
+                let (key, (term, as_typed)) = list[*k];
                 let (start, len) = text.add(key);
-                if term >= 1 << 19 || len >= 1 << 13 {
+                if term >= 1 << 18 || len >= 1 << 13 {
                     return Err(RenderError::TooLarge(
-                        "more than 524,288 terms, or a lookup key of 8 KiB",
+                        "more than 262,144 terms, or a lookup key of 8 KiB",
                     ));
                 }
-                rows.extend([start, (term as u32) << 13 | len]);
+                rows.extend([start, (term as u32) << 14 | u32::from(as_typed) << 13 | len]);
             }
             None => rows.extend([0, 0]),
         }
     }
-    write_perfect_hash(out, p, name, &table)?;
-    write_u32s(out, p, &format!("{name}_ROWS"), rows)
+    write_perfect_hash(out, p, "LOOKUP", &table)?;
+    writeln!(
+        out,
+        "// Per slot of LOOKUP, two numbers: where the string starts in TEXT, and\n\
+         // `term << 14 | as typed << 13 | length`: the term's position in TERMS, 1 if the string is a\n\
+         // spelling as typed, and its length (0 for an empty slot)."
+    )?;
+    write_u32s(out, p, "LOOKUP_ROWS", rows)
 }
 
 /// A perfect hash over `keys`, or the error that says none was found.

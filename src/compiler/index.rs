@@ -17,7 +17,7 @@ pub(crate) struct Spelling {
     pub entry: usize,
 }
 
-/// The spellings of the as-typed table (see `src/typed.rs`), each with the entry its normalized key
+/// The spellings as typed of the lookup table (see `src/typed.rs`), each with the entry its normalized key
 /// finds, so that the table answers exactly what normalizing would. For every slug, name and alias that
 /// is ASCII: the text lower-cased as written, with its spaces and hyphens all made spaces, all made
 /// hyphens or all dropped, and the regular plural and the possessive "s" of each. A spelling longer
