@@ -1,8 +1,9 @@
 //! The typed glossary entry, [`Term`], and the small value types it hands out.
 //!
-//! A term keeps all of its strings in one `&'static str`, back to back, and finds each of them through
-//! a small table of 16-bit numbers (its layout): two pointers per term instead of one per string,
-//! which keeps the binary small and its start-up free of relocation work. The value types
+//! A glossary keeps all of its terms' strings in one `&'static str`, back to back, and a term finds
+//! each of its own through a small table of 16-bit numbers (its layout), held the same way: a term is
+//! offsets and one pointer to its glossary's [`TermTable`], not a pointer per string, which keeps the
+//! binary small and its start-up free of relocation work. The value types
 //! ([`Benefit`], [`PlatformUsage`], [`Source`], ...) are built on access, and a term's lists are
 //! handed out as a [`List`].
 
@@ -26,17 +27,22 @@ use crate::taxonomy::{Category, Platform};
 /// ```
 #[derive(Clone, Copy)]
 pub struct Term {
-    strings: Strings,
-    category: Category,
-    /// The terms its related links name by position.
+    /// The glossary's strings and layouts, and the terms that positions name.
     table: &'static TermTable,
-    superseded_by: Option<&'static Term>,
+    /// Where the term's text starts in the table's text.
+    text: u32,
+    /// Where the term's layout starts in the table's layouts, and how many numbers it has.
+    layout: u32,
+    layout_len: u16,
+    /// The position of the term that replaced it, plus one; 0 for none.
+    superseded_by: u16,
+    category: Category,
     last_reviewed: Option<ReviewDate>,
 }
 
 /// A term's strings and their layout, as the compiler writes them (`src/compiler/codegen.rs`).
 ///
-/// The text holds, back to back: the slug, the name, the summary, the definition, the formula (if
+/// The text starts where the term's does in its glossary's text, and holds, back to back: the slug, the name, the summary, the definition, the formula (if
 /// any), the aliases, the examples, each benefit's title and description, each platform's reason,
 /// each source's URL and title, the range's unit and note (if any), and the deprecation's date and
 /// note (if any). The layout is a list of 16-bit numbers:
@@ -133,37 +139,52 @@ impl Strings {
 }
 
 impl Term {
-    /// Builds a term from generated code: its strings, their layout (see `Strings`), category, the
-    /// table its related terms' positions index, replacement and review date. Not part of the public
-    /// API.
+    /// Builds a term from generated code: its glossary's table, where its text and its layout (see
+    /// `Strings`) start there and how long the layout is, its category, the position of the term that
+    /// replaced it plus one (0 for none), and its review date. Not part of the public API.
     #[doc(hidden)]
     pub const fn __new(
-        text: &'static str,
-        layout: U16s,
-        category: Category,
         table: &'static TermTable,
-        superseded_by: Option<&'static Term>,
+        text: u32,
+        layout: u32,
+        layout_len: u16,
+        category: Category,
+        superseded_by: u16,
         last_reviewed: Option<ReviewDate>,
     ) -> Term {
         Term {
-            strings: Strings { text, layout },
-            category,
             table,
+            text,
+            layout,
+            layout_len,
             superseded_by,
+            category,
             last_reviewed,
+        }
+    }
+
+    /// The term's strings and their layout, cut from its glossary's. The layout's string ends are
+    /// offsets from where the term's text starts, so the text runs on to the end of the glossary's.
+    #[inline]
+    fn strings(&self) -> Strings {
+        let (layouts, at) = (self.table.layouts.0, 2 * self.layout as usize);
+        let layout = layouts.get(at..at + 2 * usize::from(self.layout_len));
+        Strings {
+            text: self.table.text.get(self.text as usize..).unwrap_or(""),
+            layout: U16s(layout.unwrap_or(&[])),
         }
     }
 
     /// The unique, URL-safe id, also the glossary file's name: `"engagement-rate"`.
     #[inline]
     pub fn slug(&self) -> &'static str {
-        self.strings.string(0)
+        self.strings().string(0)
     }
 
     /// The display name: `"Engagement Rate"`.
     #[inline]
     pub fn name(&self) -> &'static str {
-        self.strings.string(1)
+        self.strings().string(1)
     }
 
     /// Other names, spellings and acronyms that find this term through [`lookup`](crate::lookup).
@@ -173,7 +194,7 @@ impl Term {
     /// assert!(ugc.aliases().any(|alias| alias == "UGC"));
     /// ```
     pub fn aliases(&self) -> List<&'static str> {
-        self.strings.list(ALIASES, 0)
+        self.strings().list(ALIASES, 0)
     }
 
     /// The subject area the term is filed under.
@@ -183,27 +204,27 @@ impl Term {
 
     /// One sentence, short enough for a tooltip.
     pub fn summary(&self) -> &'static str {
-        self.strings.string(2)
+        self.strings().string(2)
     }
 
     /// The full definition: two to five sentences.
     pub fn definition(&self) -> &'static str {
-        self.strings.string(3)
+        self.strings().string(3)
     }
 
     /// Concrete illustrations of the term; may be empty.
     pub fn examples(&self) -> List<&'static str> {
-        self.strings.list(EXAMPLES, 0)
+        self.strings().list(EXAMPLES, 0)
     }
 
     /// Why the term matters to a brand, marketer or creator.
     pub fn benefits(&self) -> List<Benefit> {
-        self.strings.list(BENEFITS, 0)
+        self.strings().list(BENEFITS, 0)
     }
 
     /// The platforms where the term is used most, each with the reason. Empty for platform-neutral terms.
     pub fn platforms(&self) -> List<PlatformUsage> {
-        self.strings.list(PLATFORMS, self.strings.numbers())
+        self.strings().list(PLATFORMS, self.strings().numbers())
     }
 
     /// Whether the term is tied to `platform`.
@@ -230,7 +251,7 @@ impl Term {
     pub fn related(&self) -> TermList {
         TermList {
             table: self.table,
-            positions: self.strings.related_positions(),
+            positions: self.strings().related_positions(),
         }
     }
 
@@ -241,12 +262,12 @@ impl Term {
     /// assert!(ctr.formula().unwrap().contains("clicks"));
     /// ```
     pub fn formula(&self) -> Option<&'static str> {
-        (self.strings.number(ALIASES) > FORMULA).then(|| self.strings.string(FORMULA))
+        (self.strings().number(ALIASES) > FORMULA).then(|| self.strings().string(FORMULA))
     }
 
     /// A typical numeric band (a follower tier, a price range) with a note on where sources disagree.
     pub fn range(&self) -> Option<TypicalRange> {
-        let s = &self.strings;
+        let s = &self.strings();
         let (first, strings) = s.group(RANGE);
         if strings < 2 {
             return None;
@@ -267,11 +288,12 @@ impl Term {
 
     /// Set when the term names a retired feature or product.
     pub fn deprecation(&self) -> Option<Deprecation> {
-        let (first, strings) = self.strings.group(DEPRECATION);
+        let (first, strings) = self.strings().group(DEPRECATION);
         (strings >= 2).then(|| Deprecation {
-            since: self.strings.string(first),
-            superseded_by: self.superseded_by,
-            note: self.strings.string(first + 1),
+            since: self.strings().string(first),
+            superseded_by: (usize::from(self.superseded_by).checked_sub(1))
+                .and_then(|position| self.table.get(position)),
+            note: self.strings().string(first + 1),
         })
     }
 
@@ -286,8 +308,8 @@ impl Term {
     /// }
     /// ```
     pub fn sources(&self) -> List<Source> {
-        let numbers = self.strings.numbers() + self.platforms().len();
-        self.strings.list(SOURCES, numbers)
+        let numbers = self.strings().numbers() + self.platforms().len();
+        self.strings().list(SOURCES, numbers)
     }
 
     /// Whether the term names a retired feature or product.
@@ -408,14 +430,28 @@ impl<T: Item + fmt::Debug> fmt::Debug for List<T> {
 pub struct TermTable {
     own: &'static [Term],
     base: &'static [Term],
+    /// Every own term's strings, back to back.
+    text: &'static str,
+    /// Every own term's layout, back to back.
+    layouts: U16s,
 }
 
 impl TermTable {
-    /// The table of a glossary's own terms and its base glossary's (empty if none). Not part of the
-    /// public API.
+    /// The table of a glossary's own terms and its base glossary's (empty if none), and the own
+    /// terms' text and layouts. Not part of the public API.
     #[doc(hidden)]
-    pub const fn __new(own: &'static [Term], base: &'static [Term]) -> TermTable {
-        TermTable { own, base }
+    pub const fn __new(
+        own: &'static [Term],
+        base: &'static [Term],
+        text: &'static str,
+        layouts: U16s,
+    ) -> TermTable {
+        TermTable {
+            own,
+            base,
+            text,
+            layouts,
+        }
     }
 
     /// The term at `position`, if there is one (generated positions always name one).

@@ -27,13 +27,6 @@ pub(crate) fn render(
         Some(base) if i >= count => base.slugs.get(i - count).map_or("", String::as_str),
         _ => entries.get(i).map_or("", |e| e.slug.as_str()),
     };
-    // A reference to a term (only a retired term's replacement is one), from inside `mod terms`.
-    let term_ref = |i: usize| match base {
-        Some(base) if i >= count => {
-            format!("&{}[{}] /* {} */", base.terms_path, i - count, slug_at(i))
-        }
-        _ => format!("&super::TERMS[{i}] /* {} */", slug_at(i)),
-    };
     let mut out = String::new();
     writeln!(
         out,
@@ -41,57 +34,91 @@ pub(crate) fn render(
         entries.len()
     )?;
 
-    // One static per term, gathered into TERMS below: the Rust compiler type-checks many small
-    // initializers in less time and memory than one array expression holding every term. Only TERMS
-    // is referenced at run time.
-    out.push_str(
-        "/// One static per term, named after its slug. Per term (see `Term` in src/term.rs): its text,\n\
-         /// every string of the entry back to back, each on a line of its own here; the layout of that\n\
-         /// text (16-bit numbers: where each group of strings starts, where each string ends, then the\n\
-         /// platforms, source dates and range bounds, and last the related terms' positions in\n\
-         /// TERM_TABLE and their count); the category; the table of terms those positions index; the\n\
-         /// term that replaced it, if retired; and when it was last reviewed.\nmod terms {\n",
-    );
-    writeln!(out, "    use super::TERM_TABLE;")?;
-    writeln!(out, "    use {p}{{Category, ReviewDate, Term, U16s}};\n")?;
+    // Every term's strings go into one text and every layout into one table, which the terms address
+    // by offset: a term holds one pointer (to TERM_TABLE), not one per string, so the binary has one
+    // relocation per term for the loader to apply before `main()`.
+    let (mut term_text, mut layouts) = (String::from("concat!(\n"), Vec::<u8>::new());
+    let mut text_len = 0usize;
+    let mut terms = String::new();
     for (e, ident) in entries.iter().zip(&idents) {
         let (strings, layout) = term_layout(e)?;
-        let mut layout: Vec<u8> = layout.iter().flat_map(|n| n.to_le_bytes()).collect();
-        layout.extend(term_positions(&e.related)?);
+        let (text_start, layout_start) = (text_len, layouts.len() / 2);
+        text_len += strings.iter().map(|s| s.len()).sum::<usize>();
+        writeln!(
+            term_text,
+            "    // {}\n    {},",
+            e.slug,
+            string_literal_lines(&strings, 4, "    ")
+        )?;
+        layouts.extend(layout.iter().flat_map(|n| n.to_le_bytes()));
+        layouts.extend(term_positions(&e.related)?);
         let related = u16::try_from(e.related.len())
             .map_err(|_| RenderError::TooLarge("more than 65,535 related terms"))?;
-        layout.extend(related.to_le_bytes());
-        let superseded_by = e.deprecation.as_ref().and_then(|d| d.superseded_by);
-        writeln!(out, "    pub(super) static {ident}: Term = Term::__new(")?;
-        let (text, layout) = (
-            string_literal_lines(&strings, 8, "        "),
-            byte_string(&layout, 13, "        "),
-        );
-        writeln!(out, "        {text},\n        U16s({layout}),")?;
-        writeln!(out, "        Category::{},", e.category.variant_name())?;
-        if e.related.is_empty() {
-            writeln!(out, "        &TERM_TABLE,")?;
-        } else {
+        layouts.extend(related.to_le_bytes());
+        let too_large = || RenderError::TooLarge("more than 4 GiB of text");
+        let text_start = u32::try_from(text_start).map_err(|_| too_large())?;
+        let layout_start = u32::try_from(layout_start).map_err(|_| too_large())?;
+        let layout_len = u16::try_from(layouts.len() / 2 - layout_start as usize)
+            .map_err(|_| RenderError::TooLarge("an entry with 64 KiB of text"))?;
+        // The replacement's position plus one, 0 for none.
+        let superseded_by = match e.deprecation.as_ref().and_then(|d| d.superseded_by) {
+            Some(i) => format!(
+                "{} /* {} */",
+                u16::try_from(i + 1)
+                    .map_err(|_| RenderError::TooLarge("more than 65,535 terms"))?,
+                slug_at(i)
+            ),
+            None => "0".to_owned(),
+        };
+        let reviewed = e
+            .last_reviewed
+            .map(|d| format!("ReviewDate::__new({}, {}, {})", d.year, d.month, d.day));
+        writeln!(terms, "    pub(super) static {ident}: Term = Term::__new(")?;
+        if !e.related.is_empty() {
             let slugs = wrap_list(
                 e.related.iter().map(|&i| slug_at(i).to_owned()),
                 "        // ",
             );
             writeln!(
-                out,
-                "        // related, in the layout: {slugs}\n        &TERM_TABLE,"
+                terms,
+                "        // related, at the end of its layout:\n        // {slugs}"
             )?;
         }
-        writeln!(out, "        {},", option(superseded_by.map(term_ref)))?;
         writeln!(
-            out,
-            "        {},",
-            option(
-                e.last_reviewed
-                    .map(|d| format!("ReviewDate::__new({}, {}, {})", d.year, d.month, d.day))
-            )
+            terms,
+            "        &TERM_TABLE,\n        {text_start},\n        {layout_start},\n        {layout_len},\n        \
+             Category::{},\n        {superseded_by},\n        {},\n    );",
+            e.category.variant_name(),
+            option(reviewed)
         )?;
-        out.push_str("    );\n");
     }
+    term_text.push(')');
+    writeln!(
+        out,
+        "/// Every term's strings, back to back in slug order: for each, the entry's strings, each on\n\
+         /// a line of its own here.\nstatic TERM_TEXT: &str = {term_text};\n"
+    )?;
+    writeln!(
+        out,
+        "/// Every term's layout (see `Strings` in src/term.rs), back to back in slug order: 16-bit\n\
+         /// numbers, where each group of strings starts, where each string ends (counted from where\n\
+         /// the term's text starts), then the platforms, source dates and range bounds, and last the\n\
+         /// related terms' positions in TERM_TABLE and their count.\n\
+         static TERM_LAYOUTS: {p}U16s = {p}U16s({});\n",
+        byte_string(&layouts, 36 + 2 * p.len(), "")
+    )?;
+    // One static per term, gathered into TERMS below: the Rust compiler type-checks many small
+    // initializers in less time and memory than one array expression holding every term. Only TERMS
+    // is referenced at run time.
+    out.push_str(
+        "/// One static per term, named after its slug. Per term (see `Term` in src/term.rs): its\n\
+         /// glossary's table; where its text starts in TERM_TEXT; where its layout starts in\n\
+         /// TERM_LAYOUTS and how many numbers it has; its category; the position of the term that\n\
+         /// replaced it plus one (0 for none); and when it was last reviewed.\nmod terms {\n",
+    );
+    writeln!(out, "    use super::TERM_TABLE;")?;
+    writeln!(out, "    use {p}{{Category, ReviewDate, Term}};\n")?;
+    out.push_str(&terms);
     out.push_str("}\n\n");
     write!(
         out,
@@ -102,7 +129,7 @@ pub(crate) fn render(
     writeln!(
         out,
         "/// What the positions in lists of terms index: TERMS, then the base glossary's terms.\n\
-         static TERM_TABLE: {p}TermTable = {p}TermTable::__new(&TERMS, {});\n",
+         static TERM_TABLE: {p}TermTable =\n    {p}TermTable::__new(&TERMS, {}, TERM_TEXT, TERM_LAYOUTS);\n",
         base.map_or("&[]".to_owned(), |b| format!("&{}", b.terms_path))
     )?;
 
