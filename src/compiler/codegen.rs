@@ -37,13 +37,17 @@ pub(crate) fn render(
     // Every term's strings go into one text and every layout into one table, which the terms address
     // by offset: a term holds one pointer (to TERM_TABLE), not one per string, so the binary has one
     // relocation per term for the loader to apply before `main()`.
+    // The terms' strings open TEXT, where the indexes below find many of theirs (names and aliases
+    // as written, slugs).
+    let mut text = TextBlob::default();
     let (mut term_text, mut layouts) = (String::from("concat!(\n"), Vec::<u8>::new());
-    let mut text_len = 0usize;
     let mut terms = String::new();
     for (e, ident) in entries.iter().zip(&idents) {
         let (strings, layout) = term_layout(e)?;
-        let (text_start, layout_start) = (text_len, layouts.len() / 2);
-        text_len += strings.iter().map(|s| s.len()).sum::<usize>();
+        let (text_start, layout_start) = (text.text.len(), layouts.len() / 2);
+        for string in &strings {
+            text.place(string);
+        }
         writeln!(
             term_text,
             "    // {}\n    {},",
@@ -92,12 +96,6 @@ pub(crate) fn render(
             option(reviewed)
         )?;
     }
-    term_text.push(')');
-    writeln!(
-        out,
-        "/// Every term's strings, back to back in slug order: for each, the entry's strings, each on\n\
-         /// a line of its own here.\nstatic TERM_TEXT: &str = {term_text};\n"
-    )?;
     writeln!(
         out,
         "/// Every term's layout (see `Strings` in src/term.rs), back to back in slug order: 16-bit\n\
@@ -112,7 +110,7 @@ pub(crate) fn render(
     // is referenced at run time.
     out.push_str(
         "/// One static per term, named after its slug. Per term (see `Term` in src/term.rs): its\n\
-         /// glossary's table; where its text starts in TERM_TEXT; where its layout starts in\n\
+         /// glossary's table; where its text starts in TEXT; where its layout starts in\n\
          /// TERM_LAYOUTS and how many numbers it has; its category; the position of the term that\n\
          /// replaced it plus one (0 for none); and when it was last reviewed.\nmod terms {\n",
     );
@@ -129,7 +127,7 @@ pub(crate) fn render(
     writeln!(
         out,
         "/// What the positions in lists of terms index: TERMS, then the base glossary's terms.\n\
-         static TERM_TABLE: {p}TermTable =\n    {p}TermTable::__new(&TERMS, {}, TERM_TEXT, TERM_LAYOUTS);\n",
+         static TERM_TABLE: {p}TermTable =\n    {p}TermTable::__new(&TERMS, {}, TEXT, TERM_LAYOUTS);\n",
         base.map_or("&[]".to_owned(), |b| format!("&{}", b.terms_path))
     )?;
 
@@ -151,9 +149,8 @@ pub(crate) fn render(
     for (form, &term) in &index::typed_forms(entries, keys) {
         lookup.entry(form.clone()).or_insert((term, true)).1 = true;
     }
-    // Most of TEXT is these keys and the find patterns, many of them the start of another (a
-    // singular of its plural): laid out together, they share those bytes.
-    let mut text = TextBlob::default();
+    // Most of the rest of TEXT is these keys and the find patterns, many of them the start of another
+    // (a singular of its plural): laid out together, they share those bytes.
     let patterns = index::find_patterns(entries);
     text.add_all(lookup.keys().chain(patterns.iter().map(|f| &f.text)));
     write_lookup_table(&mut out, &p, &mut text, &lookup)?;
@@ -192,12 +189,14 @@ pub(crate) fn render(
     )?;
 
     render_search_indexes(&mut out, &mut text, entries, &patterns, &p)?;
+    let terms_end = text.place_end;
+    let rest = string_literal_lines(&[text.text.get(terms_end..).unwrap_or("")], 4, "    ");
     writeln!(
         out,
-        "/// The strings the tables above point into, each stored once."
+        "/// The strings the tables above point into: first every term's strings, back to back in slug\n\
+         /// order (under each slug, the entry's strings, each on a line of its own), then the strings\n\
+         /// of the indexes that the terms' do not hold.\nstatic TEXT: &str = {term_text}    // the indexes' strings\n    {rest},\n);\n"
     )?;
-    let literal = string_literal_lines(&[&text.text], 20, "");
-    writeln!(out, "static TEXT: &str = {literal};\n")?;
 
     writeln!(
         out,
@@ -596,9 +595,20 @@ fn wrap_literal(pieces: impl Iterator<Item = String>, column: usize, indent: &st
 struct TextBlob {
     text: String,
     at: std::collections::HashMap<String, (u32, u32)>,
+    /// Where the strings placed as terms' end.
+    place_end: usize,
 }
 
 impl TextBlob {
+    /// Appends `s`, the next string of a term, where the text ends (a term's strings lie back to
+    /// back), and remembers where it is unless an equal string is there already.
+    fn place(&mut self, s: &str) {
+        let span = (self.text.len() as u32, s.len() as u32);
+        self.text.push_str(s);
+        self.at.entry(s.to_owned()).or_insert(span);
+        self.place_end = self.text.len();
+    }
+
     /// The (start, len) of `s` in the text, adding it if it is not there yet.
     fn add(&mut self, s: &str) -> (u32, u32) {
         if let Some(&span) = self.at.get(s) {
