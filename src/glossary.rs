@@ -31,11 +31,10 @@ pub struct Glossary {
 /// The static tables behind a [`Glossary`], filled in by generated code. Not part of the public API.
 #[doc(hidden)]
 pub struct GlossaryTables {
-    /// Every term, sorted by slug.
-    pub terms: &'static [Term],
-    /// `terms`, then the base glossary's terms: what the positions in term lists index.
+    /// Every term, sorted by slug (`table.own()`), then the base glossary's terms: what the
+    /// positions in the other tables index.
     pub table: &'static TermTable,
-    /// Every term's position in `terms`, sorted by name (case-insensitively), then slug.
+    /// Every term's position in `table`, sorted by name (case-insensitively), then slug.
     pub alphabetical: U16s,
     /// The perfect hash of lookup: over the normalized keys (slugs, names, aliases and the singulars,
     /// plurals and possessives the compiler derives from them) and the spellings as typed
@@ -43,7 +42,7 @@ pub struct GlossaryTables {
     /// varied, and their plurals).
     pub lookup: PerfectHash,
     /// The rows of `lookup`, in slot order, two numbers each: where the string starts in `text`, and
-    /// `term << 14 | as_typed << 13 | len`: the term's position in `terms`, 1 if the string is a
+    /// `term << 14 | as_typed << 13 | len`: the term's position in `table`, 1 if the string is a
     /// spelling as typed, and its length (0 for an empty slot; no string is empty).
     pub lookup_rows: U32s,
     /// The positions of the terms of each category, indexed by `Category::index`, each sorted like
@@ -54,7 +53,7 @@ pub struct GlossaryTables {
     pub by_platform: [U16s; Platform::COUNT],
     /// Every name and alias, one per normalized key, sorted by key (completion and suggestions): three
     /// numbers each, `key start << 7 | key length` in `text`, the spelling's start in `text`, and
-    /// `term << 16 | spelling length`, the term's position in `terms`.
+    /// `term << 16 | spelling length`, the term's position in `table`.
     pub spellings: U32s,
     /// The strings the other tables point into.
     pub text: &'static str,
@@ -84,7 +83,7 @@ pub struct GlossaryTables {
     /// (`packed::pack_posting`).
     pub posting_weights: U16s,
     /// Literal spellings to look for in running text (finding terms), two numbers each: the text's
-    /// start in `text`, and `term << 15 | len << 2 | flags`: the term's position in `terms`, the
+    /// start in `text`, and `term << 15 | len << 2 | flags`: the term's position in `table`, the
     /// text's length, 1 if the case must match and 2 if it counts only in social-media context.
     pub patterns: U32s,
     /// The automaton over `patterns`, built on first use.
@@ -141,12 +140,12 @@ impl Glossary {
     /// assert!(social_glossary::glossary().len() > 0);
     /// ```
     pub const fn len(&self) -> usize {
-        self.tables.terms.len()
+        self.tables.table.own().len()
     }
 
     /// Whether the glossary has no terms.
     pub const fn is_empty(&self) -> bool {
-        self.tables.terms.is_empty()
+        self.tables.table.own().is_empty()
     }
 
     /// The term with exactly this slug.
@@ -200,7 +199,7 @@ impl Glossary {
         let (term, typed, stored_len) = (row >> 14, row >> 13 & 1 == 1, row & 0x1fff);
         let stored = (tables.text.as_bytes()).get(start as usize..(start + stored_len) as usize);
         if stored.is_some() && stored == padded.get(..len) && (typed || !as_typed) {
-            self.tables.terms.get(term as usize)
+            self.tables.table.own().get(term as usize)
         } else {
             None
         }
@@ -223,7 +222,7 @@ impl Glossary {
         Spelling {
             key: self.spelling_key(index),
             text: text_at(tables.text, text_start, term_len & 0xffff),
-            term: &tables.terms[(term_len >> 16) as usize],
+            term: &tables.table.own()[(term_len >> 16) as usize],
         }
     }
 
@@ -236,7 +235,7 @@ impl Glossary {
             Finder::new(FindPattern::decode(
                 tables.patterns,
                 tables.text,
-                tables.terms,
+                tables.table.own(),
             ))
         })
     }
@@ -341,7 +340,7 @@ impl Glossary {
 
     /// Every term, in slug order: the canonical table.
     pub const fn terms_by_slug(&self) -> &'static [Term] {
-        self.tables.terms
+        self.tables.table.own()
     }
 
     /// The terms of one category, in alphabetical order of name.

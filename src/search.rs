@@ -106,7 +106,7 @@ impl Glossary {
         let words = QueryWords::new(query);
         let mut lists = [PostingList::default(); MAX_LISTS];
         let mut count = 0;
-        let total = tables.terms.len() as f32;
+        let total = tables.table.own().len() as f32;
         let idf = |df: f32| (1.0 + (total - df + 0.5) / (df + 0.5)).ln();
         // What each query word tells (see `RankedHit::defining_share`): its rarity in the glossary;
         // for a longer word the glossary never uses, the most; a short one may be an abbreviation.
@@ -153,15 +153,15 @@ impl Glossary {
         let whole_query = NormalizedKey::new(query)
             .and_then(|key| self.lookup_key(&key))
             .and_then(|term| {
-                (tables.terms)
+                (tables.table.own())
                     .binary_search_by(|t| t.slug().cmp(term.slug()))
                     .ok()
             });
 
         let mut scores = [Score::NONE; WINDOW];
         let mut touched = [0u16; WINDOW];
-        for window_start in (0..tables.terms.len()).step_by(WINDOW) {
-            let window_end = (window_start + WINDOW).min(tables.terms.len());
+        for window_start in (0..tables.table.own().len()).step_by(WINDOW) {
+            let window_end = (window_start + WINDOW).min(tables.table.own().len());
             let mut touched_count = 0;
             // The slot of a term in this window, noted as touched the first time.
             let mut slot_of = |term: usize, scores: &[Score; WINDOW]| {
@@ -201,7 +201,7 @@ impl Glossary {
                 let score = &mut scores[usize::from(slot)];
                 score.settle_word(&information);
                 let index = window_start + usize::from(slot);
-                if let Some(term) = tables.terms.get(index) {
+                if let Some(term) = tables.table.own().get(index) {
                     each(RankedHit {
                         term,
                         index: index as u32,

@@ -454,6 +454,12 @@ impl TermTable {
         }
     }
 
+    /// The glossary's own terms, in slug order. Not part of the public API.
+    #[doc(hidden)]
+    pub const fn own(&self) -> &'static [Term] {
+        self.own
+    }
+
     /// The term at `position`, if there is one (generated positions always name one).
     fn get(&self, position: usize) -> Option<&'static Term> {
         match position.checked_sub(self.own.len()) {

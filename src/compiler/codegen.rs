@@ -200,7 +200,7 @@ pub(crate) fn render(
 
     writeln!(
         out,
-        "/// The compiled glossary.\npub static GLOSSARY: {p}Glossary = {p}Glossary::__new({p}GlossaryTables {{\n    terms: &TERMS,\n    table: &TERM_TABLE,\n    alphabetical: ALPHABETICAL,\n    lookup: LOOKUP,\n    lookup_rows: LOOKUP_ROWS,\n    by_category: BY_CATEGORY,\n    by_platform: BY_PLATFORM,\n    spellings: SPELLINGS,\n    text: TEXT,\n    grams: GRAMS,\n    gram_rows: GRAM_ROWS,\n    gram_postings: GRAM_POSTINGS,\n    words: WORDS,\n    word_rows: WORD_ROWS,\n    postings: POSTINGS,\n    posting_weights: POSTING_WEIGHTS,\n    patterns: PATTERNS,\n    matcher: &MATCHER,\n    base: {},\n}});",
+        "/// The compiled glossary.\npub static GLOSSARY: {p}Glossary = {p}Glossary::__new({p}GlossaryTables {{\n    table: &TERM_TABLE,\n    alphabetical: ALPHABETICAL,\n    lookup: LOOKUP,\n    lookup_rows: LOOKUP_ROWS,\n    by_category: BY_CATEGORY,\n    by_platform: BY_PLATFORM,\n    spellings: SPELLINGS,\n    text: TEXT,\n    grams: GRAMS,\n    gram_rows: GRAM_ROWS,\n    gram_postings: GRAM_POSTINGS,\n    words: WORDS,\n    word_rows: WORD_ROWS,\n    postings: POSTINGS,\n    posting_weights: POSTING_WEIGHTS,\n    patterns: PATTERNS,\n    matcher: &MATCHER,\n    base: {},\n}});",
         base.map_or("None".to_owned(), |b| format!("Some(&{})", b.glossary_path))
     )?;
     Ok(out)
@@ -396,10 +396,11 @@ impl std::fmt::Display for RenderError {
     }
 }
 
-/// Writes a map from strings to term positions as `static NAME: PerfectHash` over the strings and
-/// `static NAME_ROWS: U32s` with a row per slot of two numbers: where the string starts in TEXT, and
-/// `term << 13 | len`, the term's position in TERMS and the string's length (0 for an empty slot; no
-/// string is empty).
+/// Writes lookup's table, strings to (term position, whether the string is a spelling as typed), as
+/// `static LOOKUP: PerfectHash` over the strings and `static LOOKUP_ROWS: U32s` with a row per slot
+/// of two numbers: where the string starts in TEXT, and `term << 14 | as typed << 13 | len`, the
+/// term's position in TERMS, the flag and the string's length (0 for an empty slot; no string is
+/// empty).
 fn write_lookup_table(
     out: &mut String,
     p: &str,
