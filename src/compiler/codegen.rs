@@ -151,7 +151,12 @@ pub(crate) fn render(
     }
     // Most of the rest of TEXT is these keys and the find patterns, many of them the start of another
     // (a singular of its plural): laid out together, they share those bytes.
-    let patterns = index::find_patterns(entries);
+    // Finding ignores ASCII case except in exact-case patterns, so the others are stored lower-cased,
+    // where most are spellings as typed already.
+    let mut patterns = index::find_patterns(entries);
+    for pattern in patterns.iter_mut().filter(|p| !p.exact_case) {
+        pattern.text.make_ascii_lowercase();
+    }
     text.add_all(lookup.keys().chain(patterns.iter().map(|f| &f.text)));
     write_lookup_table(&mut out, &p, &mut text, &lookup)?;
 
