@@ -55,8 +55,6 @@ pub struct GlossaryTables {
     /// numbers each, `key start << 7 | key length` in `text`, the spelling's start in `text`, and
     /// `term << 16 | spelling length`, the term's position in `table`.
     pub spellings: U32s,
-    /// The strings the other tables point into.
-    pub text: &'static str,
     /// The perfect hash over the padded byte trigrams of the spellings' keys (suggestions).
     pub grams: PerfectHash,
     /// The rows of `grams`, in slot order, two numbers each: the trigram (u32::MAX for an empty
@@ -197,7 +195,8 @@ impl Glossary {
         let tables = &self.tables;
         let [start, row] = (tables.lookup_rows).row::<2>(tables.lookup.slot_of(padded, len));
         let (term, typed, stored_len) = (row >> 14, row >> 13 & 1 == 1, row & 0x1fff);
-        let stored = (tables.text.as_bytes()).get(start as usize..(start + stored_len) as usize);
+        let stored =
+            (tables.table.text().as_bytes()).get(start as usize..(start + stored_len) as usize);
         if stored.is_some() && stored == padded.get(..len) && (typed || !as_typed) {
             self.tables.table.own().get(term as usize)
         } else {
@@ -221,7 +220,7 @@ impl Glossary {
         let [_, text_start, term_len] = tables.spellings.row::<3>(index);
         Spelling {
             key: self.spelling_key(index),
-            text: text_at(tables.text, text_start, term_len & 0xffff),
+            text: text_at(tables.table.text(), text_start, term_len & 0xffff),
             term: &tables.table.own()[(term_len >> 16) as usize],
         }
     }
@@ -234,7 +233,7 @@ impl Glossary {
         (tables.matcher.finder).get_or_init(|| {
             Finder::new(FindPattern::decode(
                 tables.patterns,
-                tables.text,
+                tables.table.text(),
                 tables.table.own(),
             ))
         })
@@ -246,7 +245,7 @@ impl Glossary {
     #[inline]
     pub(crate) fn spelling_key(&self, index: usize) -> &'static str {
         let key = self.tables.spellings.get(index * 3);
-        text_at(self.tables.text, key >> 7, key & 0x7f)
+        text_at(self.tables.table.text(), key >> 7, key & 0x7f)
     }
 
     /// How many rows the spelling table has.

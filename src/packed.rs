@@ -61,19 +61,6 @@ impl U32s {
         row.checked_sub(1)
             .map_or(0, |previous| self.get(previous * 2 + 1))
     }
-
-    /// The numbers `start..start + len`, read from one bounds-checked slice (none if the range is
-    /// not in the table, which generated offsets always are).
-    #[inline]
-    pub fn range(&self, start: u32, len: u32) -> impl ExactSizeIterator<Item = u32> + '_ {
-        let (start, end) = (start as usize, start as usize + len as usize);
-        (self
-            .0
-            .get(start * 4..end * 4)
-            .unwrap_or(&[])
-            .chunks_exact(4))
-        .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-    }
 }
 
 /// A table of little-endian `u16`s stored as bytes (perfect-hash pilots, posting lists). Not part of
@@ -103,7 +90,8 @@ impl U16s {
             .map_or(0, |b| u16::from_le_bytes([b[0], b[1]]))
     }
 
-    /// The numbers `start..start + len`, like [`U32s::range`].
+    /// The numbers `start..start + len`, read from one bounds-checked slice (none if the range is
+    /// not in the table, which generated offsets always are).
     #[inline]
     #[cfg_attr(not(feature = "std"), allow(dead_code))] // read by search, a std query
     pub fn range(&self, start: u32, len: u32) -> impl ExactSizeIterator<Item = u16> + '_ {
@@ -184,7 +172,6 @@ mod tests {
         );
         assert_eq!(table.get(3), 0);
         assert_eq!(table.row::<2>(0), [1, 256]);
-        assert_eq!(table.range(1, 2).collect::<Vec<_>>(), [256, u32::MAX]);
         assert_eq!([table.list_start(0), table.list_start(1)], [0, 256]);
     }
 

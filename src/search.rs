@@ -246,7 +246,7 @@ impl Glossary {
         let [text_start, len_end] = (tables.word_rows).row::<2>(slot);
         let (text_len, end) = (len_end >> 24, len_end & 0xff_ffff);
         let start = tables.word_rows.list_start(slot) & 0xff_ffff;
-        (crate::packed::text_at(tables.text, text_start, text_len) == word && text_len > 0)
+        (crate::packed::text_at(tables.table.text(), text_start, text_len) == word && text_len > 0)
             .then_some((start, end.saturating_sub(start)))
     }
 }

@@ -460,6 +460,13 @@ impl TermTable {
         self.own
     }
 
+    /// The glossary's text: its terms' strings, then the strings its index tables point into. Not
+    /// part of the public API.
+    #[doc(hidden)]
+    pub const fn text(&self) -> &'static str {
+        self.text
+    }
+
     /// The term at `position`, if there is one (generated positions always name one).
     fn get(&self, position: usize) -> Option<&'static Term> {
         match position.checked_sub(self.own.len()) {

@@ -40,11 +40,11 @@ pub(crate) fn render(
     // The terms' strings open TEXT, where the indexes below find many of theirs (names and aliases
     // as written, slugs).
     let mut text = TextBlob::default();
-    let (mut term_text, mut layouts) = (String::from("concat!(\n"), Vec::<u8>::new());
+    let (mut term_text, mut layouts) = (String::from("concat!(\n"), Vec::<u16>::new());
     let mut terms = String::new();
     for (e, ident) in entries.iter().zip(&idents) {
         let (strings, layout) = term_layout(e)?;
-        let (text_start, layout_start) = (text.text.len(), layouts.len() / 2);
+        let (text_start, layout_start) = (text.text.len(), layouts.len());
         for string in &strings {
             text.place(string);
         }
@@ -54,15 +54,15 @@ pub(crate) fn render(
             e.slug,
             string_literal_lines(&strings, 4, "    ")
         )?;
-        layouts.extend(layout.iter().flat_map(|n| n.to_le_bytes()));
+        layouts.extend(layout);
         layouts.extend(term_positions(&e.related)?);
         let related = u16::try_from(e.related.len())
             .map_err(|_| RenderError::TooLarge("more than 65,535 related terms"))?;
-        layouts.extend(related.to_le_bytes());
+        layouts.push(related);
         let too_large = || RenderError::TooLarge("more than 4 GiB of text");
         let text_start = u32::try_from(text_start).map_err(|_| too_large())?;
         let layout_start = u32::try_from(layout_start).map_err(|_| too_large())?;
-        let layout_len = u16::try_from(layouts.len() / 2 - layout_start as usize)
+        let layout_len = u16::try_from(layouts.len() - layout_start as usize)
             .map_err(|_| RenderError::TooLarge("an entry with 64 KiB of text"))?;
         // The replacement's position plus one, 0 for none.
         let superseded_by = match e.deprecation.as_ref().and_then(|d| d.superseded_by) {
@@ -101,10 +101,9 @@ pub(crate) fn render(
         "/// Every term's layout (see `Strings` in src/term.rs), back to back in slug order: 16-bit\n\
          /// numbers, where each group of strings starts, where each string ends (counted from where\n\
          /// the term's text starts), then the platforms, source dates and range bounds, and last the\n\
-         /// related terms' positions in TERM_TABLE and their count.\n\
-         static TERM_LAYOUTS: {p}U16s = {p}U16s({});\n",
-        byte_string(&layouts, 36 + 2 * p.len(), "")
+         /// related terms' positions in TERM_TABLE and their count."
     )?;
+    write_u16s(&mut out, &p, "TERM_LAYOUTS", layouts)?;
     // One static per term, gathered into TERMS below: the Rust compiler type-checks many small
     // initializers in less time and memory than one array expression holding every term. Only TERMS
     // is referenced at run time.
@@ -132,11 +131,8 @@ pub(crate) fn render(
     )?;
 
     let alphabetical = alphabetical_order(entries);
-    writeln!(
-        out,
-        "/// Every term's position in TERMS, by name.\nstatic ALPHABETICAL: {p}U16s = {p}U16s({});\n",
-        byte_string(&term_positions(&alphabetical)?, 34 + p.len(), "")
-    )?;
+    writeln!(out, "/// Every term's position in TERMS, by name.")?;
+    write_u16s(&mut out, &p, "ALPHABETICAL", term_positions(&alphabetical)?)?;
 
     // Forgiving lookup's one table: the normalized keys (src/normalize.rs) and the spellings as typed
     // (src/typed.rs), many of them both ("hashtag", "microinfluencer"); a flag marks the spellings as
@@ -205,7 +201,7 @@ pub(crate) fn render(
 
     writeln!(
         out,
-        "/// The compiled glossary.\npub static GLOSSARY: {p}Glossary = {p}Glossary::__new({p}GlossaryTables {{\n    table: &TERM_TABLE,\n    alphabetical: ALPHABETICAL,\n    lookup: LOOKUP,\n    lookup_rows: LOOKUP_ROWS,\n    by_category: BY_CATEGORY,\n    by_platform: BY_PLATFORM,\n    spellings: SPELLINGS,\n    text: TEXT,\n    grams: GRAMS,\n    gram_rows: GRAM_ROWS,\n    gram_postings: GRAM_POSTINGS,\n    words: WORDS,\n    word_rows: WORD_ROWS,\n    postings: POSTINGS,\n    posting_weights: POSTING_WEIGHTS,\n    patterns: PATTERNS,\n    matcher: &MATCHER,\n    base: {},\n}});",
+        "/// The compiled glossary.\npub static GLOSSARY: {p}Glossary = {p}Glossary::__new({p}GlossaryTables {{\n    table: &TERM_TABLE,\n    alphabetical: ALPHABETICAL,\n    lookup: LOOKUP,\n    lookup_rows: LOOKUP_ROWS,\n    by_category: BY_CATEGORY,\n    by_platform: BY_PLATFORM,\n    spellings: SPELLINGS,\n    grams: GRAMS,\n    gram_rows: GRAM_ROWS,\n    gram_postings: GRAM_POSTINGS,\n    words: WORDS,\n    word_rows: WORD_ROWS,\n    postings: POSTINGS,\n    posting_weights: POSTING_WEIGHTS,\n    patterns: PATTERNS,\n    matcher: &MATCHER,\n    base: {},\n}});",
         base.map_or("None".to_owned(), |b| format!("Some(&{})", b.glossary_path))
     )?;
     Ok(out)
@@ -470,15 +466,14 @@ fn write_perfect_hash(
 
 /// A list of terms (related terms, browsing) as 16-bit positions, little-endian: own terms first,
 /// then the base glossary's, as TERM_TABLE lays them out.
-fn term_positions(list: &[usize]) -> Result<Vec<u8>, RenderError> {
-    let mut bytes = Vec::with_capacity(2 * list.len());
-    for &i in list {
-        let position = u16::try_from(i).map_err(|_| {
-            RenderError::TooLarge("more than 65,536 terms with the base glossary's")
-        })?;
-        bytes.extend(position.to_le_bytes());
-    }
-    Ok(bytes)
+fn term_positions(list: &[usize]) -> Result<Vec<u16>, RenderError> {
+    (list.iter())
+        .map(|&i| {
+            u16::try_from(i).map_err(|_| {
+                RenderError::TooLarge("more than 65,536 terms with the base glossary's")
+            })
+        })
+        .collect()
 }
 
 /// Writes one browsing table: the positions of the terms of each group (category or platform), in
@@ -491,7 +486,11 @@ fn write_browse_lists(
 ) -> Result<(), RenderError> {
     writeln!(out, "static {name}: [{p}U16s; {}] = [", groups.len())?;
     for (label, members) in groups {
-        let bytes = byte_string(&term_positions(&members)?, 9 + p.len(), "    ");
+        let bytes: Vec<u8> = term_positions(&members)?
+            .into_iter()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let bytes = byte_string(&bytes, 9 + p.len(), "    ");
         writeln!(out, "    // {label}\n    {p}U16s({bytes}),")?;
     }
     out.push_str("];\n\n");
