@@ -17,6 +17,9 @@ mod packed;
 #[path = "src/perfect_hash.rs"]
 mod perfect_hash;
 #[allow(dead_code)]
+#[path = "src/swar.rs"]
+mod swar;
+#[allow(dead_code)]
 #[path = "src/taxonomy.rs"]
 mod taxonomy;
 #[allow(dead_code)]
@@ -34,6 +37,7 @@ fn main() {
         "src/normalize.rs",
         "src/packed.rs",
         "src/perfect_hash.rs",
+        "src/swar.rs",
         "src/taxonomy.rs",
         "src/tokenize.rs",
         "src/typed.rs",

@@ -51,7 +51,19 @@ fn main() {
             Box::new(|| social_glossary::lookup(black_box("Micro-Influencers"))),
         ),
         (
-            "lookup miss",
+            "lookup(\"user-generated content\") (over 16 bytes: normalized)",
+            Box::new(|| social_glossary::lookup(black_box("user-generated content"))),
+        ),
+        (
+            "lookup(\"Micro Influencer’s\") (not ASCII: normalized)",
+            Box::new(|| social_glossary::lookup(black_box("Micro Influencer’s"))),
+        ),
+        (
+            "lookup miss, \"not a real term\" (both tiers)",
+            Box::new(|| social_glossary::lookup(black_box("not a real term"))),
+        ),
+        (
+            "lookup miss, \"not a social media term\"",
             Box::new(|| social_glossary::lookup(black_box("not a social media term"))),
         ),
         (

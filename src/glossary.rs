@@ -38,8 +38,8 @@ pub struct GlossaryTables {
     pub alphabetical: U16s,
     /// The perfect hash of lookup: over the normalized keys (slugs, names, aliases and the singulars,
     /// plurals and possessives the compiler derives from them) and the spellings as typed
-    /// (`src/typed.rs`: slugs, names and aliases lower-cased as written, with their separators
-    /// varied, and their plurals).
+    /// (`src/typed.rs`: slugs, names and aliases folded as written and with their spaces and hyphens
+    /// dropped, and their plurals).
     pub lookup: PerfectHash,
     /// The rows of `lookup`, in slot order, two numbers each: where the string starts in `text`, and
     /// `term << 14 | as_typed << 13 | len`: the term's position in `table`, 1 if the string is a
@@ -163,7 +163,7 @@ impl Glossary {
     /// apostrophes and a leading `#` are ignored, and so are the differences between typographic and
     /// plain characters (no-break spaces, Unicode dashes, curly apostrophes, fullwidth letters);
     /// aliases and acronyms resolve; regular plurals and possessives find their singular term. Never
-    /// allocates, never panics, and reads the query once.
+    /// allocates, never panics, and takes time linear in the length of the query.
     ///
     /// ```
     /// let g = social_glossary::glossary();
@@ -176,15 +176,19 @@ impl Glossary {
     #[inline]
     pub fn lookup(&self, query: &str) -> Option<&'static Term> {
         // Most queries are a spelling typed as written, in some case: the spellings as typed answer
-        // them case-folded, without normalizing. They are only spellings whose answer is what
+        // them folded, without normalizing. They are only spellings whose answer is what
         // normalizing gives, so anything they miss can take the normalizing path.
-        if let Some(folded) = crate::typed::fold_case(query) {
+        if let Some(folded) = crate::typed::fold(query) {
             if let Some(term) = self.probe(&folded, query.len(), true) {
                 return Some(term);
             }
         }
-        let key = NormalizedKey::new(query)?;
-        self.lookup_key(&key)
+        let mut key = NormalizedKey::EMPTY;
+        if key.normalize(query) {
+            self.lookup_key(&key)
+        } else {
+            None
+        }
     }
 
     /// The own term the lookup table stores for a string, if it holds it (as a spelling as typed,

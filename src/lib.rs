@@ -53,6 +53,7 @@ pub mod compiler;
 mod normalize;
 mod packed;
 mod perfect_hash;
+mod swar;
 mod taxonomy;
 #[cfg(any(feature = "std", feature = "compiler", test))]
 mod tokenize;
@@ -75,8 +76,6 @@ mod resolve;
 mod search;
 #[cfg(feature = "std")]
 mod suggest;
-#[cfg(feature = "std")]
-mod swar;
 mod term;
 
 use builtin::GLOSSARY;

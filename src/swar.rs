@@ -1,5 +1,5 @@
-//! Eight bytes at a time (SWAR): the byte tests and loads that normalizing queries and finding terms in
-//! text share, on plain `u64` arithmetic.
+//! Eight bytes at a time (SWAR): the byte tests and loads that folding queries for lookup and finding
+//! terms in text share, on plain `u64` arithmetic.
 
 /// One in every byte of a word.
 pub const LOW_BITS: u64 = 0x0101_0101_0101_0101;
@@ -34,6 +34,7 @@ pub const fn ascii_alphanumeric(word: u64) -> u64 {
 /// The eight bytes of `bytes` from `at`, little-endian, zero past its end. Near the end of a slice of
 /// at least eight bytes, the last eight are read and shifted down instead of copied byte by byte.
 #[inline(always)]
+#[cfg_attr(not(feature = "std"), allow(dead_code))] // finding terms (std)
 pub fn load_word(bytes: &[u8], at: usize) -> u64 {
     match bytes.get(at..at.wrapping_add(8)) {
         Some(eight) => u64::from_le_bytes([
@@ -46,6 +47,7 @@ pub fn load_word(bytes: &[u8], at: usize) -> u64 {
 /// [`load_word`] within eight bytes of the end, kept out of line so that the common load stays small.
 #[cold]
 #[inline(never)]
+#[cfg_attr(not(feature = "std"), allow(dead_code))] // finding terms (std)
 fn load_tail(bytes: &[u8], at: usize) -> u64 {
     match bytes.len().checked_sub(8) {
         Some(last) if at < bytes.len() && at >= last => load_word(bytes, last) >> (8 * (at - last)),

@@ -67,6 +67,28 @@ fn every_slug_name_and_alias_finds_its_own_term() {
 }
 
 #[test]
+fn any_separators_and_case_find_the_same_term() {
+    for term in social_glossary::terms() {
+        for spelling in std::iter::once(term.name()).chain(term.aliases()) {
+            for separator in ["", " ", "-", "_", ".", "/", " - "] {
+                let respelled = spelling.replace([' ', '-'], separator);
+                for query in [
+                    respelled.to_ascii_lowercase(),
+                    respelled.to_ascii_uppercase(),
+                ] {
+                    assert_eq!(
+                        social_glossary::lookup(&query),
+                        Some(term),
+                        "{query:?} for {}",
+                        term.slug()
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
 fn get_takes_exact_slugs_only() {
     assert!(social_glossary::get("micro-influencer").is_some());
     for not_a_slug in [

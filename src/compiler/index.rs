@@ -8,7 +8,7 @@ use super::english::{looks_plural, regular_plural, singular_forms};
 use super::validate::{Entry, TextMatch};
 use crate::normalize::{NormalizedKey, key_trigrams};
 use crate::tokenize::{field, for_each_token};
-use crate::typed::{FOLD_AMBIGUOUS, MAX_TYPED_LEN};
+use crate::typed::{FOLD_AMBIGUOUS, fold};
 
 /// One way to write a term: its normalized key, the text as written, and the entry.
 pub(crate) struct Spelling {
@@ -17,12 +17,11 @@ pub(crate) struct Spelling {
     pub entry: usize,
 }
 
-/// The spellings as typed of the lookup table (see `src/typed.rs`), each with the entry its normalized key
-/// finds, so that the table answers exactly what normalizing would. For every slug, name and alias that
-/// is ASCII: the text lower-cased as written, with its spaces and hyphens all made spaces, all made
-/// hyphens or all dropped, and the regular plural and the possessive "s" of each. A spelling longer
-/// than the table takes, holding a byte its case fold confuses, or whose key is not a lookup key is
-/// left out.
+/// The spellings as typed of the lookup table (see `src/typed.rs`), [folded](fold), each with the entry
+/// its normalized key finds, so that the table answers exactly what normalizing would. For every slug,
+/// name and alias that is ASCII: the text as written and with its spaces and hyphens dropped, and the
+/// regular plural and the possessive "s" of each. A spelling longer than the table takes, holding a
+/// byte the fold confuses, or whose key is not a lookup key is left out.
 pub(crate) fn typed_forms(
     entries: &[Entry],
     keys: &BTreeMap<String, usize>,
@@ -34,27 +33,20 @@ pub(crate) fn typed_forms(
             .chain(&e.aliases)
     });
     for text in spellings.filter(|text| text.is_ascii()) {
-        let lower = text.to_ascii_lowercase();
-        let mut variants: BTreeSet<String> = ["", " ", "-"]
-            .iter()
-            .map(|separator| lower.replace([' ', '-'], separator))
-            .collect();
-        variants.insert(lower);
+        let mut variants = vec![text.clone(), text.replace([' ', '-'], "")];
         let plurals: Vec<String> = (variants.iter())
             .filter(|v| !looks_plural(v))
             .flat_map(|v| [regular_plural(v), format!("{v}s")])
             .collect();
         variants.extend(plurals);
         for form in variants {
-            if form.is_empty()
-                || form.len() > MAX_TYPED_LEN
-                || form.bytes().any(|b| FOLD_AMBIGUOUS.contains(&b))
-            {
+            if form.bytes().any(|b| FOLD_AMBIGUOUS.contains(&b)) {
                 continue;
             }
             let owner = NormalizedKey::new(&form).and_then(|key| keys.get(key.as_str()));
-            if let Some(&owner) = owner {
-                forms.insert(form, owner);
+            if let (Some(folded), Some(&owner)) = (fold(&form), owner) {
+                let folded = String::from_utf8_lossy(&folded[..form.len()]).into_owned();
+                forms.insert(folded, owner);
             }
         }
     }
