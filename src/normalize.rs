@@ -106,9 +106,14 @@ impl NormalizedKey {
                 }
             }
         } else {
-            for c in query.chars().map(plain_char).filter(|&c| !is_separator(c)) {
-                if c.is_ascii() {
-                    key.push(&mut self.bytes, c.to_ascii_lowercase() as u8);
+            for c in query.chars() {
+                // ASCII, and what is plainly ASCII (fullwidth letters, dashes, no-break spaces), takes
+                // the same table; only the rest is lower-cased by Unicode's rules.
+                let c = if c.is_ascii() { c } else { plain_char(c) };
+                if let Some(&byte) = ASCII_FOLD.get(c as usize) {
+                    if byte != DROP {
+                        key.push(&mut self.bytes, byte);
+                    }
                     continue;
                 }
                 for lower in c.to_lowercase() {
