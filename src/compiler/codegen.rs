@@ -145,15 +145,23 @@ pub(crate) fn render(
     for (form, &term) in &index::typed_forms(entries, keys) {
         lookup.entry(form.clone()).or_insert((term, true)).1 = true;
     }
-    // Most of the rest of TEXT is these keys and the find patterns, many of them the start of another
-    // (a singular of its plural): laid out together, they share those bytes.
+    // The rest of TEXT is the indexes' strings: these keys, the find patterns, the spellings and the
+    // search words. Each is stored inside the terms' text or a longer index string where it occurs
+    // there ("influencer" in "micro influencer", a singular in its plural), and appended otherwise.
     // Finding ignores ASCII case except in exact-case patterns, so the others are stored lower-cased,
     // where most are spellings as typed already.
     let mut patterns = index::find_patterns(entries);
     for pattern in patterns.iter_mut().filter(|p| !p.exact_case) {
         pattern.text.make_ascii_lowercase();
     }
-    text.add_all(lookup.keys().chain(patterns.iter().map(|f| &f.text)));
+    let spellings = index::spellings(entries);
+    let word_index = index::word_index(entries);
+    text.add_all(
+        (lookup.keys())
+            .chain(patterns.iter().map(|f| &f.text))
+            .chain(spellings.iter().flat_map(|s| [&s.key, &s.text]))
+            .chain(word_index.keys()),
+    );
     write_lookup_table(&mut out, &p, &mut text, &lookup)?;
 
     let in_category = |category: &Category| -> Vec<usize> {
@@ -189,7 +197,7 @@ pub(crate) fn render(
             .map(|q| (q.to_string(), on_platform(q))),
     )?;
 
-    render_search_indexes(&mut out, &mut text, entries, &patterns, &p)?;
+    render_search_indexes(&mut out, &mut text, &spellings, &word_index, &patterns, &p)?;
     let terms_end = text.place_end;
     let rest = string_literal_lines(&[text.text.get(terms_end..).unwrap_or("")], 4, "    ");
     writeln!(
@@ -211,13 +219,13 @@ pub(crate) fn render(
 fn render_search_indexes(
     out: &mut String,
     text: &mut TextBlob,
-    entries: &[Entry],
+    spellings: &[index::Spelling],
+    word_index: &BTreeMap<String, Vec<(usize, u8, f32)>>,
     patterns: &[index::FindPattern],
     p: &str,
 ) -> Result<(), RenderError> {
-    let spellings = index::spellings(entries);
     let mut rows: Vec<u32> = Vec::with_capacity(spellings.len() * 3);
-    for s in &spellings {
+    for s in spellings {
         let (key_start, key_len) = text.add(&s.key);
         let (text_start, text_len) = text.add(&s.text);
         if key_start >= 1 << 25 || key_len >= 1 << 7 || text_len >= 1 << 16 || s.entry >= 1 << 16 {
@@ -245,7 +253,7 @@ fn render_search_indexes(
     // slot of two numbers: the trigram (u32::MAX, which no trigram of three bytes equals, for an empty
     // slot), and where its list in GRAM_POSTINGS ends. Each posting is a spelling's position in
     // SPELLINGS, in 16 bits (see `GlossaryTables::gram_postings`).
-    let gram_lists = index::gram_index(&spellings);
+    let gram_lists = index::gram_index(spellings);
     let gram_keys: Vec<[u8; 4]> = gram_lists.keys().map(|g| g.to_le_bytes()).collect();
     let gram_key_refs: Vec<&[u8]> = gram_keys.iter().map(|k| &k[..]).collect();
     let gram_table = perfect_hash(&gram_key_refs)?;
@@ -285,7 +293,6 @@ fn render_search_indexes(
     // two numbers: where the word starts in TEXT, and `length << 24 | end`: the word's length (0 for an
     // empty slot) and where its postings in POSTINGS and POSTING_WEIGHTS end. A posting is four bytes: the term's
     // position in TERMS in 16 bits, and its weight and fields in 16 more (`packed::pack_posting`).
-    let word_index = index::word_index(entries);
     let word_list: Vec<&String> = word_index.keys().collect();
     let word_bytes: Vec<&[u8]> = word_list.iter().map(|w| w.as_bytes()).collect();
     let word_table = perfect_hash(&word_bytes)?;
@@ -625,26 +632,62 @@ impl TextBlob {
         span
     }
 
-    /// Adds `strings`, each once; a string that is the start of another is stored as that start.
+    /// Adds `strings`, each once, where it costs least: inside the text already there (a term's
+    /// strings) wherever it occurs in it, inside a longer one of `strings`, or appended.
     fn add_all<'a>(&mut self, strings: impl Iterator<Item = &'a String>) {
-        let mut sorted: Vec<&str> = strings.map(String::as_str).collect();
-        sorted.sort_unstable();
-        sorted.dedup();
-        // In sorted order, a string that starts any other starts the one right after it, which is
-        // placed first.
-        let mut after: Option<&str> = None;
-        for s in sorted.into_iter().rev() {
-            match after.map(|next| (next, self.at.get(next))) {
-                Some((next, Some(&(start, _)))) if next.starts_with(s) => {
-                    self.at.insert(s.to_owned(), (start, s.len() as u32));
+        let mut new: Vec<&str> = (strings.map(String::as_str))
+            .filter(|s| !s.is_empty() && !self.at.contains_key(*s))
+            .collect();
+        // Longest first, so that a string can only lie inside one before it.
+        new.sort_unstable_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+        new.dedup();
+        let in_text = occurrences(&new, &self.text);
+        let rest: Vec<&str> = (new.iter().zip(&in_text))
+            .filter_map(|(s, found)| match found {
+                Some(start) => {
+                    self.at
+                        .insert((*s).to_owned(), (*start as u32, s.len() as u32));
+                    None
+                }
+                None => Some(*s),
+            })
+            .collect();
+        // The rest, back to back (no string holds a NUL), in the order they would be appended: a
+        // string found before its own place lies inside a longer one, where it is stored.
+        let joined = rest.join("\0");
+        let mut joined_start = 0;
+        let mut placed: Vec<(usize, usize)> = Vec::with_capacity(rest.len()); // (joined, text) starts
+        for (s, found) in rest.iter().zip(occurrences(&rest, &joined)) {
+            let start = match found {
+                Some(at) if at < joined_start => {
+                    // Inside an earlier string: the last one that starts at or before it.
+                    let host = placed.partition_point(|&(joined, _)| joined <= at) - 1;
+                    placed[host].1 + (at - placed[host].0)
                 }
                 _ => {
-                    self.add(s);
+                    self.text.push_str(s);
+                    self.text.len() - s.len()
                 }
-            }
-            after = Some(s);
+            };
+            self.at
+                .insert((*s).to_owned(), (start as u32, s.len() as u32));
+            placed.push((joined_start, start));
+            joined_start += s.len() + 1;
         }
     }
+}
+
+/// Where each of `patterns` first ends up in `haystack` (of the occurrences that end first), as its
+/// start; `None` for the ones it does not hold.
+fn occurrences(patterns: &[&str], haystack: &str) -> Vec<Option<usize>> {
+    let mut first = vec![None; patterns.len()];
+    // Patterns are distinct, non-empty strings, which an automaton always takes.
+    if let Ok(automaton) = aho_corasick::AhoCorasick::new(patterns) {
+        for found in automaton.find_overlapping_iter(haystack) {
+            first[found.pattern().as_usize()].get_or_insert(found.start());
+        }
+    }
+    first
 }
 
 /// Positions of `entries` sorted by lower-cased name, then slug.
