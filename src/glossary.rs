@@ -61,25 +61,23 @@ pub struct GlossaryTables {
     /// slot), and where its list in `gram_postings` ends; it starts where the previous slot's ends
     /// (the lists lie in slot order).
     pub gram_rows: U32s,
-    /// One list per trigram of the spellings whose key contains it, in ascending order: each entry
-    /// is the spelling's position in `spellings` (so a glossary has at most 65,536 of them).
-    pub gram_postings: U16s,
+    /// One list per trigram of the spellings whose key contains it, as `packed::Gaps`: the
+    /// spellings' positions in `spellings`, ascending.
+    pub gram_postings: &'static [u8],
     /// The perfect hash over the stemmed words of ranked search.
     pub words: PerfectHash,
     /// The rows of `words`, in slot order, two numbers each: where the word starts in `text`, and
     /// `length << 24 | end`: its length (0 for an empty slot) and where its postings end in
-    /// `postings` and `posting_weights`; they start where the previous slot's end (the lists lie in
-    /// slot order).
+    /// `postings`; they start where the previous slot's end (the lists lie in slot order).
     pub word_rows: U32s,
-    /// Per posting, the term's position in the slug-ordered table (so a glossary has at most 65,536
-    /// terms); each word's postings are in ascending order.
-    pub postings: U16s,
-    /// Per posting, `weight << 6 | fields`: where the word occurs (bits of `tokenize::field`: name,
-    /// alias, summary, definition, category, phrasing), and what it adds to the term's score before
-    /// its rarity is applied, computed by the compiler from where and how often it occurs and how
-    /// prominent the term is, in ten bits: a bfloat16 (the top half of an `f32`) from 1/8 to 31.875
-    /// (`packed::pack_posting`).
-    pub posting_weights: U16s,
+    /// One list per word, as `packed::Gaps`: the positions in the slug-ordered table of the terms
+    /// that use it (so a glossary has at most 65,536 terms), ascending, each followed by two bytes,
+    /// `weight << 6 | fields` (little-endian): where the word occurs (bits of `tokenize::field`:
+    /// name, alias, summary, definition, category, phrasing), and what it adds to the term's score
+    /// before its rarity is applied, computed by the compiler from where and how often it occurs and
+    /// how prominent the term is, in ten bits: a bfloat16 (the top half of an `f32`) from 1/8 to
+    /// 31.875 (`packed::pack_posting`).
+    pub postings: &'static [u8],
     /// Literal spellings to look for in running text (finding terms), two numbers each: the text's
     /// start in `text`, and `term << 15 | len << 2 | flags`: the term's position in `table`, the
     /// text's length, 1 if the case must match and 2 if it counts only in social-media context.

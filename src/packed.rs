@@ -105,6 +105,91 @@ impl U16s {
     }
 }
 
+/// The bytes of one gap of a [`Gaps`] list, and how many of them it takes: seven bits a byte, low bits
+/// first, the high bit set on every byte but the last (LEB128).
+#[cfg_attr(not(any(feature = "compiler", test)), allow(dead_code))] // written by the compiler
+pub fn gap_bytes(gap: u32) -> ([u8; 5], usize) {
+    let mut bytes = [0; 5];
+    let (mut rest, mut len) = (gap, 0);
+    while let Some(byte) = bytes.get_mut(len) {
+        *byte = (rest & 0x7f) as u8;
+        rest >>= 7;
+        len += 1;
+        if rest == 0 {
+            break;
+        }
+        *byte |= 0x80;
+    }
+    (bytes, len)
+}
+
+/// An ascending list of numbers (a posting list), stored as the first number and then the gaps
+/// between neighbours, each in the fewest bytes of [`gap_bytes`], and after each number `EXTRA` bytes
+/// of its own (a search posting's weight and fields). Most gaps fit in one byte, where the numbers
+/// take two. Iterating yields each number with its bytes.
+#[derive(Clone, Copy, Debug)]
+pub struct Gaps<const EXTRA: usize> {
+    bytes: &'static [u8],
+    last: u32,
+}
+
+impl<const EXTRA: usize> Gaps<EXTRA> {
+    /// No numbers.
+    #[cfg_attr(not(feature = "std"), allow(dead_code))] // read by search and suggestions (std)
+    pub const EMPTY: Self = Gaps::new(&[]);
+
+    /// The list stored in `bytes`.
+    #[inline]
+    pub const fn new(bytes: &'static [u8]) -> Self {
+        Gaps { bytes, last: 0 }
+    }
+
+    /// How many bytes are left to read: a measure of how long the list is, without reading it.
+    #[inline]
+    #[cfg_attr(not(feature = "std"), allow(dead_code))] // read by suggestions (std)
+    pub const fn byte_len(&self) -> usize {
+        self.bytes.len()
+    }
+}
+
+impl<const EXTRA: usize> Iterator for Gaps<EXTRA> {
+    type Item = (u32, [u8; EXTRA]);
+
+    #[inline]
+    fn next(&mut self) -> Option<Self::Item> {
+        let (gap, rest) = match self.bytes {
+            // Most gaps take one byte.
+            [byte @ 0..0x80, rest @ ..] => (u32::from(*byte), rest),
+            _ => self.long_gap()?,
+        };
+        let Some((extra, rest)) = rest.split_first_chunk::<EXTRA>() else {
+            // Generated lists always end on a whole entry; anything else ends the list.
+            self.bytes = &[];
+            return None;
+        };
+        self.bytes = rest;
+        self.last = self.last.wrapping_add(gap);
+        Some((self.last, *extra))
+    }
+}
+
+impl<const EXTRA: usize> Gaps<EXTRA> {
+    /// A gap of more than one byte, and the bytes after it; `None`, and the list ended, if the
+    /// bytes hold no whole gap.
+    #[inline]
+    fn long_gap(&mut self) -> Option<(u32, &'static [u8])> {
+        let mut gap = 0u32;
+        for (i, &byte) in self.bytes.iter().take(5).enumerate() {
+            gap |= u32::from(byte & 0x7f) << (7 * i);
+            if byte < 0x80 {
+                return Some((gap, &self.bytes[i + 1..]));
+            }
+        }
+        self.bytes = &[];
+        None
+    }
+}
+
 /// How many low bits of a search posting's 16-bit `weight << 6 | fields` hold the fields (the bits of
 /// `tokenize::field`).
 pub const POSTING_FIELD_BITS: u32 = 6;
@@ -218,6 +303,34 @@ mod tests {
         }
         assert_eq!(posting_weight(0), MIN_POSTING_WEIGHT);
         assert_eq!(posting_weight(u16::MAX), MAX_POSTING_WEIGHT);
+    }
+
+    #[test]
+    fn gap_lists_read_back_what_was_written() {
+        let numbers = [0u32, 1, 127, 128, 300, 16_511, 16_512, 70_000, u32::MAX];
+        let mut bytes = Vec::new();
+        let mut last = 0;
+        for (i, &n) in numbers.iter().enumerate() {
+            let (gap, len) = gap_bytes(n - last);
+            bytes.extend_from_slice(&gap[..len]);
+            bytes.push(i as u8);
+            last = n;
+        }
+        assert_eq!(gap_bytes(127).1, 1);
+        assert_eq!(gap_bytes(128).1, 2);
+        assert_eq!(gap_bytes(u32::MAX).1, 5);
+        let bytes: &'static [u8] = Vec::leak(bytes);
+        let read: Vec<(u32, [u8; 1])> = Gaps::<1>::new(bytes).collect();
+        let expected: Vec<(u32, [u8; 1])> = (numbers.iter().enumerate())
+            .map(|(i, &n)| (n, [i as u8]))
+            .collect();
+        assert_eq!(read, expected);
+        // A list cut short ends early instead of reading past it.
+        assert_eq!(
+            Gaps::<1>::new(&bytes[..bytes.len() - 1]).count(),
+            numbers.len() - 1
+        );
+        assert_eq!(Gaps::<0>::new(&[0x80, 0x80]).count(), 0);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use crate::glossary::Glossary;
 use crate::normalize::NormalizedKey;
-use crate::packed::{posting_fields, posting_weight};
+use crate::packed::{Gaps, posting_fields, posting_weight};
 use crate::suggest::{Suggestion, SuggestionKind};
 use crate::term::Term;
 use crate::tokenize::field::{ALIAS, DEFINITION, NAME, PHRASING, SUMMARY};
@@ -104,7 +104,7 @@ impl Glossary {
     ) -> usize {
         let tables = self.tables();
         let words = QueryWords::new(query);
-        let mut lists = [PostingList::default(); MAX_LISTS];
+        let mut lists = [PostingList::EMPTY; MAX_LISTS];
         let mut count = 0;
         let total = tables.table.own().len() as f32;
         let idf = |df: f32| (1.0 + (total - df + 0.5) / (df + 0.5)).ln();
@@ -114,12 +114,11 @@ impl Glossary {
         for (word_index, word) in words.iter().enumerate() {
             // Reads the postings of `token` for this word, if the glossary uses it: their idf.
             let mut add_list = |token: &str, factor: f32| {
-                let (start, len) = self.word_postings(token)?;
-                let idf = idf(len as f32);
+                let postings = self.word_postings(token)?;
+                let idf = idf(postings.count() as f32);
                 if let Some(list) = lists.get_mut(count) {
                     *list = PostingList {
-                        next: start,
-                        end: start.saturating_add(len),
+                        postings,
                         weight: factor * idf,
                         word: word_index as u8,
                     };
@@ -175,21 +174,18 @@ impl Glossary {
                 Some(slot)
             };
             for list in lists.iter_mut() {
-                let terms = tables.postings.range(list.next, list.end - list.next);
-                let packed = tables
-                    .posting_weights
-                    .range(list.next, list.end - list.next);
-                for (term, packed) in terms.zip(packed) {
-                    let term = usize::from(term);
+                let mut rest = list.postings;
+                while let Some((term, packed)) = rest.next() {
+                    let term = term as usize;
                     if term >= window_end {
                         break;
                     }
-                    let fields = posting_fields(packed);
-                    let weight = posting_weight(packed);
+                    let packed = u16::from_le_bytes(packed);
+                    let (fields, weight) = (posting_fields(packed), posting_weight(packed));
                     if let Some(slot) = slot_of(term, &scores) {
                         scores[slot].add(list.word, list.weight * weight, fields, &information);
                     }
-                    list.next += 1;
+                    list.postings = rest;
                 }
             }
             let whole_query = whole_query.filter(|&i| (window_start..window_end).contains(&i));
@@ -239,15 +235,16 @@ impl Glossary {
         known
     }
 
-    /// Where the postings of a stemmed word lie in `postings` and `posting_weights`, as (start, len).
-    fn word_postings(&self, word: &str) -> Option<(u32, u32)> {
+    /// The postings of a stemmed word, if the glossary uses it.
+    fn word_postings(&self, word: &str) -> Option<Gaps<2>> {
         let tables = self.tables();
         let slot = tables.words.slot_of_key(word.as_bytes());
         let [text_start, len_end] = (tables.word_rows).row::<2>(slot);
         let (text_len, end) = (len_end >> 24, len_end & 0xff_ffff);
         let start = tables.word_rows.list_start(slot) & 0xff_ffff;
+        let postings = tables.postings.get(start as usize..end as usize)?;
         (crate::packed::text_at(tables.table.text(), text_start, text_len) == word && text_len > 0)
-            .then_some((start, end.saturating_sub(start)))
+            .then_some(Gaps::new(postings))
     }
 }
 
@@ -348,14 +345,22 @@ impl QueryWords {
     }
 }
 
-/// Where [`Glossary::rank`] reads one posting list: the next posting, the end, what a match counts
-/// (the word's rarity, lowered for a synonym or a correction), and which query word it stands for.
-#[derive(Clone, Copy, Default)]
+/// Where [`Glossary::rank`] reads one posting list: the postings not read yet (a term's position
+/// and its packed weight and fields), what a match counts (the word's rarity, lowered for a synonym
+/// or a correction), and which query word it stands for.
+#[derive(Clone, Copy)]
 struct PostingList {
-    next: u32,
-    end: u32,
+    postings: Gaps<2>,
     weight: f32,
     word: u8,
+}
+
+impl PostingList {
+    const EMPTY: PostingList = PostingList {
+        postings: Gaps::EMPTY,
+        weight: 0.0,
+        word: 0,
+    };
 }
 
 /// One term's score while a search runs. Each query word counts once per term: the best of its

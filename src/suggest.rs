@@ -14,6 +14,7 @@ use crate::best::Best;
 use crate::edit_distance::Pattern;
 use crate::glossary::Glossary;
 use crate::normalize::{MAX_KEY_LEN, NormalizedKey, key_trigrams};
+use crate::packed::Gaps;
 use crate::term::Term;
 
 /// A term proposed for a query by [`Glossary::suggest`].
@@ -249,28 +250,28 @@ impl Glossary {
                 .for_each(each);
             return;
         }
-        // One posting list per key byte, as (next, end); kept on the stack, as this runs on every query.
-        let mut lists = [(0u32, 0u32); MAX_KEY_LEN];
+        // One posting list per key byte, kept on the stack, as this runs on every query.
+        let mut lists = [Gaps::<0>::EMPTY; MAX_KEY_LEN];
         let mut count = 0;
         for (list, gram) in lists.iter_mut().zip(key_trigrams(key)) {
-            let (start, len) = self.gram_postings(gram);
-            *list = (start, start.saturating_add(len));
+            *list = self.gram_postings(gram);
             count += 1;
         }
-        // The rarest `4k + 4` lists (or all, if fewer): a key within reach is in at least `needed` of
-        // them. Reading more would rule out more keys than it costs only when lists are short.
-        lists[..count].sort_unstable_by_key(|&(start, end)| end - start);
+        // The rarest `4k + 4` lists (or all, if fewer; the shortest in bytes): a key within reach is
+        // in at least `needed` of any of them. Reading more would rule out more keys than it costs
+        // only when lists are short.
+        lists[..count].sort_unstable_by_key(Gaps::byte_len);
         let read = count.min(4 * k + 4);
         let needed = read - 4 * k;
         let lists = &mut lists[..read];
-        let postings = self.tables().gram_postings;
         // How many of the lists reach each key. The lists are sorted, so a table of any size is
         // counted one window of positions at a time, with the counts on the stack.
         let mut counts = [0u8; CANDIDATE_WINDOW];
         for window_start in (0..self.spelling_count()).step_by(CANDIDATE_WINDOW) {
-            for (next, end) in lists.iter_mut() {
-                while next < end {
-                    let position = usize::from(postings.get(*next as usize));
+            for list in lists.iter_mut() {
+                let mut rest = *list;
+                while let Some((position, [])) = rest.next() {
+                    let position = position as usize;
                     let Some(count) =
                         (position.checked_sub(window_start)).and_then(|slot| counts.get_mut(slot))
                     else {
@@ -284,7 +285,7 @@ impl Glossary {
                     {
                         each(position);
                     }
-                    *next += 1;
+                    *list = rest;
                 }
             }
             counts.fill(0);
@@ -297,17 +298,18 @@ impl Glossary {
         (self.tables().spellings.get(position * 3) & 0x7f) as usize
     }
 
-    /// Where the posting list of one trigram lies in `GlossaryTables::gram_postings`, as (start, len);
-    /// empty when no key has the trigram.
-    fn gram_postings(&self, gram: u32) -> (u32, u32) {
+    /// The posting list of one trigram in `GlossaryTables::gram_postings` (empty for a trigram no key
+    /// holds).
+    fn gram_postings(&self, gram: u32) -> Gaps<0> {
         let tables = self.tables();
         let slot = tables.grams.slot_of_key(&gram.to_le_bytes());
         match tables.gram_rows.row::<2>(slot) {
             [stored, end] if stored == gram => {
                 let start = tables.gram_rows.list_start(slot);
-                (start, end.saturating_sub(start))
+                (tables.gram_postings.get(start as usize..end as usize))
+                    .map_or(Gaps::EMPTY, Gaps::new)
             }
-            _ => (0, 0),
+            _ => Gaps::EMPTY,
         }
     }
 

@@ -209,7 +209,7 @@ pub(crate) fn render(
 
     writeln!(
         out,
-        "/// The compiled glossary.\npub static GLOSSARY: {p}Glossary = {p}Glossary::__new({p}GlossaryTables {{\n    table: &TERM_TABLE,\n    alphabetical: ALPHABETICAL,\n    lookup: LOOKUP,\n    lookup_rows: LOOKUP_ROWS,\n    by_category: BY_CATEGORY,\n    by_platform: BY_PLATFORM,\n    spellings: SPELLINGS,\n    grams: GRAMS,\n    gram_rows: GRAM_ROWS,\n    gram_postings: GRAM_POSTINGS,\n    words: WORDS,\n    word_rows: WORD_ROWS,\n    postings: POSTINGS,\n    posting_weights: POSTING_WEIGHTS,\n    patterns: PATTERNS,\n    matcher: &MATCHER,\n    base: {},\n}});",
+        "/// The compiled glossary.\npub static GLOSSARY: {p}Glossary = {p}Glossary::__new({p}GlossaryTables {{\n    table: &TERM_TABLE,\n    alphabetical: ALPHABETICAL,\n    lookup: LOOKUP,\n    lookup_rows: LOOKUP_ROWS,\n    by_category: BY_CATEGORY,\n    by_platform: BY_PLATFORM,\n    spellings: SPELLINGS,\n    grams: GRAMS,\n    gram_rows: GRAM_ROWS,\n    gram_postings: GRAM_POSTINGS,\n    words: WORDS,\n    word_rows: WORD_ROWS,\n    postings: POSTINGS,\n    patterns: PATTERNS,\n    matcher: &MATCHER,\n    base: {},\n}});",
         base.map_or("None".to_owned(), |b| format!("Some(&{})", b.glossary_path))
     )?;
     Ok(out)
@@ -246,30 +246,26 @@ fn render_search_indexes(
     )?;
     write_u32s(out, p, "SPELLINGS", rows)?;
 
-    // Posting lists are flat arrays of plain numbers: compact source, and no pointer (relocation) per
-    // list in the binary. The lists lie in the slot order of their table, so a row needs only where
-    // its list ends: it starts where the previous slot's ends.
+    // Posting lists are flat byte strings: compact source, and no pointer (relocation) per list in the
+    // binary. Each is a `packed::Gaps` list: its first number and then the gaps between neighbours,
+    // most in one byte. The lists lie in the slot order of their table, so a row needs only where its
+    // list ends: it starts where the previous slot's ends.
     // The trigram index: a perfect hash over each trigram's four little-endian bytes, with a row per
     // slot of two numbers: the trigram (u32::MAX, which no trigram of three bytes equals, for an empty
     // slot), and where its list in GRAM_POSTINGS ends. Each posting is a spelling's position in
-    // SPELLINGS, in 16 bits (see `GlossaryTables::gram_postings`).
+    // SPELLINGS (see `GlossaryTables::gram_postings`).
     let gram_lists = index::gram_index(spellings);
     let gram_keys: Vec<[u8; 4]> = gram_lists.keys().map(|g| g.to_le_bytes()).collect();
     let gram_key_refs: Vec<&[u8]> = gram_keys.iter().map(|k| &k[..]).collect();
     let gram_table = perfect_hash(&gram_key_refs)?;
     let gram_list: Vec<(&u32, &Vec<u32>)> = gram_lists.iter().collect();
-    let mut gram_postings: Vec<u16> = Vec::new();
+    let mut gram_postings: Vec<u8> = Vec::new();
     let mut gram_rows: Vec<u32> = Vec::with_capacity(gram_table.slots.len() * 2);
     for owner in &gram_table.slots {
         let gram = match owner {
             Some(i) => {
                 let (&gram, positions) = gram_list[*i];
-                for &position in positions {
-                    let position = u16::try_from(position).map_err(|_| {
-                        RenderError::TooLarge("more than 65,536 names and aliases (distinct keys)")
-                    })?;
-                    gram_postings.push(position);
-                }
+                push_gaps(&mut gram_postings, positions.iter().map(|&p| (p, [])));
                 gram
             }
             None => u32::MAX,
@@ -285,14 +281,15 @@ fn render_search_indexes(
     write_u32s(out, p, "GRAM_ROWS", gram_rows)?;
     writeln!(
         out,
-        "// Per posting, a spelling's position in SPELLINGS; each trigram's list is ascending."
+        "// Per trigram, the ascending positions in SPELLINGS of the spellings whose key holds it, as\n\
+         // gaps (`packed::Gaps`)."
     )?;
-    write_u16s(out, p, "GRAM_POSTINGS", gram_postings)?;
+    write_bytes(out, "GRAM_POSTINGS", &gram_postings)?;
 
     // The word index of ranked search: a perfect hash over the stemmed words, with a row per slot of
     // two numbers: where the word starts in TEXT, and `length << 24 | end`: the word's length (0 for an
-    // empty slot) and where its postings in POSTINGS and POSTING_WEIGHTS end. A posting is four bytes: the term's
-    // position in TERMS in 16 bits, and its weight and fields in 16 more (`packed::pack_posting`).
+    // empty slot) and where its postings in POSTINGS end. A posting is the term's position in TERMS,
+    // as a gap, and its weight and fields in two bytes (`packed::pack_posting`).
     let word_list: Vec<&String> = word_index.keys().collect();
     let word_bytes: Vec<&[u8]> = word_list.iter().map(|w| w.as_bytes()).collect();
     let word_table = perfect_hash(&word_bytes)?;
@@ -303,8 +300,8 @@ fn render_search_indexes(
         | field::CATEGORY
         | field::PHRASING;
     const _: () = assert!((ALL_FIELDS as u32) < 1 << packed::POSTING_FIELD_BITS);
-    let (mut postings, mut weights): (Vec<u16>, Vec<u16>) = (Vec::new(), Vec::new());
-    let mut clamped = 0;
+    let mut postings: Vec<u8> = Vec::new();
+    let (mut count, mut clamped) = (0, 0);
     let word_postings: Vec<&Vec<(usize, u8, f32)>> = word_index.values().collect();
     let mut word_rows: Vec<u32> = Vec::with_capacity(word_table.slots.len() * 2);
     for owner in &word_table.slots {
@@ -312,19 +309,24 @@ fn render_search_indexes(
             word_rows.extend([0, postings.len() as u32]);
             continue;
         };
+        let mut list = Vec::with_capacity(word_postings[i].len());
         for &(term, fields, weight) in word_postings[i] {
             let term =
                 u16::try_from(term).map_err(|_| RenderError::TooLarge("more than 65,536 terms"))?;
-            postings.push(term);
-            weights.push(packed::pack_posting(weight, fields));
+            list.push((
+                u32::from(term),
+                packed::pack_posting(weight, fields).to_le_bytes(),
+            ));
             if !(packed::MIN_POSTING_WEIGHT..=packed::MAX_POSTING_WEIGHT).contains(&weight) {
                 clamped += 1;
             }
         }
+        count += list.len();
+        push_gaps(&mut postings, list);
         let (start, len) = text.add(word_list[i]);
         if len >= 1 << 8 || postings.len() >= 1 << 24 {
             return Err(RenderError::TooLarge(
-                "more than 16 million search postings, or a word of 256 bytes",
+                "16 MiB of search postings, or a word of 256 bytes",
             ));
         }
         word_rows.extend([start, len << 24 | postings.len() as u32]);
@@ -333,25 +335,20 @@ fn render_search_indexes(
     writeln!(
         out,
         "// Per slot of WORDS, two numbers: where the word starts in TEXT, and `length << 24 | end`: its\n\
-         // length (0 for an empty slot) and where its postings in POSTINGS and POSTING_WEIGHTS end\n\
-         // (they start where the previous slot's end)."
+         // length (0 for an empty slot) and where its postings in POSTINGS end (they start where the\n\
+         // previous slot's end)."
     )?;
     write_u32s(out, p, "WORD_ROWS", word_rows)?;
     writeln!(
         out,
-        "// Per posting, the term's position in TERMS; each word's postings are in ascending order."
+        "// Per word, its postings as gaps (`packed::Gaps`): the ascending positions in TERMS of the terms\n\
+         // that use it, each followed by two bytes, `weight << 6 | fields`: the fields the word occurs in\n\
+         // (bits of `tokenize::field`), and what it adds to the term's score before its rarity is\n\
+         // applied, in ten bits: a bfloat16 (the top half of an `f32`) less 0x3e00, the bfloat16 of\n\
+         // 1/8, for weights from 1/8 to 31.875. Weights outside that range are clamped to it: {clamped}\n\
+         // of this glossary's {count}."
     )?;
-    write_u16s(out, p, "POSTINGS", postings)?;
-    writeln!(
-        out,
-        "// Per posting, `weight << 6 | fields`: the fields the word occurs in (bits of\n\
-         // `tokenize::field`), and what it adds to the term's score before its rarity is\n\
-         // applied, in ten bits: a bfloat16 (the top half of an `f32`) less 0x3e00, the\n\
-         // bfloat16 of 1/8, for weights from 1/8 to 31.875. Weights outside that range are\n\
-         // clamped to it: {clamped} of this glossary's {}.",
-        weights.len()
-    )?;
-    write_u16s(out, p, "POSTING_WEIGHTS", weights)?;
+    write_bytes(out, "POSTINGS", &postings)?;
 
     // Find patterns: two numbers each, the text's start in TEXT, and `term << 15 | len << 2 | flags`:
     // the term's position in TERMS, the text's length, and flags: 1 if the case must match, 2 if the
@@ -535,6 +532,30 @@ fn write_u16s(
         byte_string(&bytes, 2 * p.len() + name.len() + 21, "")
     )?;
     Ok(())
+}
+
+/// Writes `static NAME: &[u8] = b"...";`.
+fn write_bytes(out: &mut String, name: &str, bytes: &[u8]) -> Result<(), RenderError> {
+    writeln!(
+        out,
+        "static {name}: &[u8] = {};\n",
+        byte_string(bytes, name.len() + 17, "")
+    )?;
+    Ok(())
+}
+
+/// Appends an ascending list of numbers, each with its own bytes, as `packed::Gaps` reads it.
+fn push_gaps<const EXTRA: usize>(
+    out: &mut Vec<u8>,
+    list: impl IntoIterator<Item = (u32, [u8; EXTRA])>,
+) {
+    let mut last = 0;
+    for (number, extra) in list {
+        let (gap, len) = packed::gap_bytes(number.wrapping_sub(last));
+        out.extend_from_slice(&gap[..len]);
+        out.extend_from_slice(&extra);
+        last = number;
+    }
 }
 
 /// `bytes` as a Rust byte-string literal: printable ASCII as itself, everything else escaped, wrapped

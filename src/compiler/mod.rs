@@ -56,8 +56,8 @@ impl CompiledGlossary {
     /// `social_glossary` crate to be reachable as `krate` (`"::social_glossary"` from another crate).
     ///
     /// Fails, with the reason, only for a glossary too large for the tables' packed rows (more than
-    /// 65,536 terms, or more than 65,536 distinct names and aliases once normalized), or in the
-    /// practically impossible case that no seed gives its keys a perfect hash.
+    /// 65,536 terms), or in the practically impossible case that no seed gives its keys a perfect
+    /// hash.
     pub fn to_rust(&self, krate: &str) -> Result<String, Problems> {
         codegen::render(&self.entries, &self.keys, krate, self.base.as_ref()).map_err(|err| {
             let mut problems = Problems::default();

@@ -706,9 +706,9 @@ proptest::proptest! {
 }
 
 #[test]
-fn more_names_and_aliases_than_suggestions_index_is_a_problem_not_a_panic() {
-    // 1,040 entries of a name and 63 aliases each: 66,560 spellings, past the 65,536 that
-    // suggestions' 16-bit posting lists address.
+fn more_names_and_aliases_than_sixteen_bits_count_compile() {
+    // 1,040 entries of a name and 63 aliases each: 66,560 spellings, past what a 16-bit position in
+    // the suggestions' posting lists would address (they store gaps of any size).
     let files: Vec<(String, String)> = (0..1_040)
         .map(|i| {
             let aliases: Vec<String> = (0..63).map(|a| format!("Alias {i} ö {a}")).collect();
@@ -718,11 +718,8 @@ fn more_names_and_aliases_than_suggestions_index_is_a_problem_not_a_panic() {
             (format!("synthetic-term-{i}.toml"), text)
         })
         .collect();
-    let problems = compile_in_memory(&files).unwrap_err();
-    assert!(
-        problems.to_string().contains("65,536 names and aliases"),
-        "{problems}"
-    );
+    let code = compile_in_memory(&files).expect("66,560 names and aliases build");
+    assert!(code.contains("static GRAM_POSTINGS"));
 }
 
 #[test]
