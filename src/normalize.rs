@@ -97,30 +97,33 @@ impl NormalizedKey {
         let leading = |c: char| c == '#' || is_separator(plain_char(c));
         let query = query.trim_start_matches(leading);
         let mut key = KeyWriter::default();
-        if query.len() <= MAX_KEY_LEN && query.is_ascii() {
-            // Nearly every query: one table read per byte, into a key that cannot outgrow the buffer.
-            for &byte in query.as_bytes() {
-                match ASCII_FOLD[usize::from(byte & 0x7f)] {
-                    DROP => continue,
-                    folded => key.push(&mut self.bytes, folded),
-                }
+        // ASCII, nearly every query and the start of most others, takes one table read per byte.
+        // (`is_ascii` is the faster check where it holds, the prefix's length where it does not.)
+        let ascii_len = match query.is_ascii() {
+            true => query.len(),
+            false => crate::swar::ascii_prefix_len(query.as_bytes()),
+        };
+        let (ascii, rest) = query.split_at(ascii_len);
+        for &byte in ascii.as_bytes() {
+            match ASCII_FOLD[usize::from(byte & 0x7f)] {
+                DROP => continue,
+                folded => key.push(&mut self.bytes, folded),
             }
-        } else {
-            for c in query.chars() {
-                // ASCII, and what is plainly ASCII (fullwidth letters, dashes, no-break spaces), takes
-                // the same table; only the rest is lower-cased by Unicode's rules.
-                let c = if c.is_ascii() { c } else { plain_char(c) };
-                if let Some(&byte) = ASCII_FOLD.get(c as usize) {
-                    if byte != DROP {
-                        key.push(&mut self.bytes, byte);
-                    }
-                    continue;
+        }
+        for c in rest.chars() {
+            // What is plainly ASCII (fullwidth letters, dashes, no-break spaces) takes the same table;
+            // only the rest is lower-cased by Unicode's rules.
+            let c = if c.is_ascii() { c } else { plain_char(c) };
+            if let Some(&byte) = ASCII_FOLD.get(c as usize) {
+                if byte != DROP {
+                    key.push(&mut self.bytes, byte);
                 }
-                for lower in c.to_lowercase() {
-                    let mut utf8 = [0; 4];
-                    for &byte in lower.encode_utf8(&mut utf8).as_bytes() {
-                        key.push(&mut self.bytes, byte);
-                    }
+                continue;
+            }
+            for lower in c.to_lowercase() {
+                let mut utf8 = [0; 4];
+                for &byte in lower.encode_utf8(&mut utf8).as_bytes() {
+                    key.push(&mut self.bytes, byte);
                 }
             }
         }

@@ -31,6 +31,24 @@ pub const fn ascii_alphanumeric(word: u64) -> u64 {
     (ascii_letters(low) | bytes_in_range(low, b'0', b'9')) & !word
 }
 
+/// How many bytes at the start of `bytes` are ASCII, found eight at a time.
+#[inline]
+pub fn ascii_prefix_len(bytes: &[u8]) -> usize {
+    let mut at = 0;
+    while let Some(&[a, b, c, d, e, f, g, h]) = bytes.get(at..at + 8) {
+        let high = u64::from_le_bytes([a, b, c, d, e, f, g, h]) & HIGH_BITS;
+        if high != 0 {
+            return at + high.trailing_zeros() as usize / 8;
+        }
+        at += 8;
+    }
+    let tail = bytes.get(at..).unwrap_or_default();
+    at + tail
+        .iter()
+        .position(|b| !b.is_ascii())
+        .unwrap_or(tail.len())
+}
+
 /// The eight bytes of `bytes` from `at`, little-endian, zero past its end. Near the end of a slice of
 /// at least eight bytes, the last eight are read and shifted down instead of copied byte by byte.
 #[inline(always)]
@@ -113,6 +131,19 @@ mod tests {
                 .enumerate()
                 .fold(0u64, |word, (i, &b)| word | u64::from(b) << (8 * i));
             assert_eq!(pack(&bytes[..len]), expected, "len {len}");
+        }
+    }
+
+    #[test]
+    fn the_ascii_prefix_ends_at_the_first_byte_that_is_not() {
+        for len in 0..20 {
+            for at in 0..=len {
+                let mut bytes = vec![b'a'; len];
+                if let Some(byte) = bytes.get_mut(at) {
+                    *byte = 0xc3;
+                }
+                assert_eq!(ascii_prefix_len(&bytes), at, "len {len}, at {at}");
+            }
         }
     }
 
