@@ -63,8 +63,8 @@ impl U32s {
     }
 }
 
-/// A table of little-endian `u16`s stored as bytes (perfect-hash pilots, posting lists). Not part of
-/// the public API.
+/// A table of little-endian `u16`s stored as bytes (perfect-hash pilots, term layouts, lists of term
+/// positions). Not part of the public API.
 #[doc(hidden)]
 #[derive(Clone, Copy)]
 pub struct U16s(pub &'static [u8]);
@@ -88,20 +88,6 @@ impl U16s {
         self.0
             .get(index * 2..index * 2 + 2)
             .map_or(0, |b| u16::from_le_bytes([b[0], b[1]]))
-    }
-
-    /// The numbers `start..start + len`, read from one bounds-checked slice (none if the range is
-    /// not in the table, which generated offsets always are).
-    #[inline]
-    #[cfg_attr(not(feature = "std"), allow(dead_code))] // read by search, a std query
-    pub fn range(&self, start: u32, len: u32) -> impl ExactSizeIterator<Item = u16> + '_ {
-        let (start, end) = (start as usize, start as usize + len as usize);
-        (self
-            .0
-            .get(start * 2..end * 2)
-            .unwrap_or(&[])
-            .chunks_exact(2))
-        .map(|b| u16::from_le_bytes([b[0], b[1]]))
     }
 }
 
@@ -157,34 +143,19 @@ impl<const EXTRA: usize> Iterator for Gaps<EXTRA> {
 
     #[inline]
     fn next(&mut self) -> Option<Self::Item> {
-        let (gap, rest) = match self.bytes {
-            // Most gaps take one byte.
-            [byte @ 0..0x80, rest @ ..] => (u32::from(*byte), rest),
-            _ => self.long_gap()?,
-        };
-        let Some((extra, rest)) = rest.split_first_chunk::<EXTRA>() else {
-            // Generated lists always end on a whole entry; anything else ends the list.
-            self.bytes = &[];
-            return None;
-        };
-        self.bytes = rest;
-        self.last = self.last.wrapping_add(gap);
-        Some((self.last, *extra))
-    }
-}
-
-impl<const EXTRA: usize> Gaps<EXTRA> {
-    /// A gap of more than one byte, and the bytes after it; `None`, and the list ended, if the
-    /// bytes hold no whole gap.
-    #[inline]
-    fn long_gap(&mut self) -> Option<(u32, &'static [u8])> {
         let mut gap = 0u32;
         for (i, &byte) in self.bytes.iter().take(5).enumerate() {
             gap |= u32::from(byte & 0x7f) << (7 * i);
             if byte < 0x80 {
-                return Some((gap, &self.bytes[i + 1..]));
+                let Some((extra, rest)) = self.bytes[i + 1..].split_first_chunk::<EXTRA>() else {
+                    break;
+                };
+                self.bytes = rest;
+                self.last = self.last.wrapping_add(gap);
+                return Some((self.last, *extra));
             }
         }
+        // Generated lists always end on a whole entry; anything else ends the list.
         self.bytes = &[];
         None
     }

@@ -224,7 +224,8 @@ impl Term {
 
     /// The platforms where the term is used most, each with the reason. Empty for platform-neutral terms.
     pub fn platforms(&self) -> List<PlatformUsage> {
-        self.strings().list(PLATFORMS, self.strings().numbers())
+        let s = self.strings();
+        s.list(PLATFORMS, s.numbers())
     }
 
     /// Whether the term is tied to `platform`.
@@ -262,12 +263,13 @@ impl Term {
     /// assert!(ctr.formula().unwrap().contains("clicks"));
     /// ```
     pub fn formula(&self) -> Option<&'static str> {
-        (self.strings().number(ALIASES) > FORMULA).then(|| self.strings().string(FORMULA))
+        let s = self.strings();
+        (s.number(ALIASES) > FORMULA).then(|| s.string(FORMULA))
     }
 
     /// A typical numeric band (a follower tier, a price range) with a note on where sources disagree.
     pub fn range(&self) -> Option<TypicalRange> {
-        let s = &self.strings();
+        let s = self.strings();
         let (first, strings) = s.group(RANGE);
         if strings < 2 {
             return None;
@@ -288,12 +290,13 @@ impl Term {
 
     /// Set when the term names a retired feature or product.
     pub fn deprecation(&self) -> Option<Deprecation> {
-        let (first, strings) = self.strings().group(DEPRECATION);
+        let s = self.strings();
+        let (first, strings) = s.group(DEPRECATION);
         (strings >= 2).then(|| Deprecation {
-            since: self.strings().string(first),
+            since: s.string(first),
             superseded_by: (usize::from(self.superseded_by).checked_sub(1))
                 .and_then(|position| self.table.get(position)),
-            note: self.strings().string(first + 1),
+            note: s.string(first + 1),
         })
     }
 
@@ -308,8 +311,8 @@ impl Term {
     /// }
     /// ```
     pub fn sources(&self) -> List<Source> {
-        let numbers = self.strings().numbers() + self.platforms().len();
-        self.strings().list(SOURCES, numbers)
+        let s = self.strings();
+        s.list(SOURCES, s.numbers() + self.platforms().len())
     }
 
     /// Whether the term names a retired feature or product.

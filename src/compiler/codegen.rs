@@ -510,12 +510,7 @@ fn write_u32s(
     values: impl IntoIterator<Item = u32>,
 ) -> Result<(), RenderError> {
     let bytes: Vec<u8> = values.into_iter().flat_map(u32::to_le_bytes).collect();
-    writeln!(
-        out,
-        "static {name}: {p}U32s = {p}U32s({});\n",
-        byte_string(&bytes, 2 * p.len() + name.len() + 21, "")
-    )?;
-    Ok(())
+    write_static(out, name, &format!("{p}U32s"), &bytes)
 }
 
 /// Writes `static NAME: U16s = U16s(b"...");`, like [`write_u32s`] with 16-bit numbers.
@@ -526,20 +521,31 @@ fn write_u16s(
     values: impl IntoIterator<Item = u16>,
 ) -> Result<(), RenderError> {
     let bytes: Vec<u8> = values.into_iter().flat_map(u16::to_le_bytes).collect();
-    writeln!(
-        out,
-        "static {name}: {p}U16s = {p}U16s({});\n",
-        byte_string(&bytes, 2 * p.len() + name.len() + 21, "")
-    )?;
-    Ok(())
+    write_static(out, name, &format!("{p}U16s"), &bytes)
 }
 
 /// Writes `static NAME: &[u8] = b"...";`.
 fn write_bytes(out: &mut String, name: &str, bytes: &[u8]) -> Result<(), RenderError> {
+    write_static(out, name, "", bytes)
+}
+
+/// Writes `static NAME: WRAPPER = WRAPPER(b"...");`, or `static NAME: &[u8] = b"...";` for no
+/// wrapper, the bytes wrapped to the page width.
+fn write_static(
+    out: &mut String,
+    name: &str,
+    wrapper: &str,
+    bytes: &[u8],
+) -> Result<(), RenderError> {
+    let (ty, open, close) = match wrapper {
+        "" => ("&[u8]", "", ""),
+        _ => (wrapper, "(", ")"),
+    };
+    let head = format!("static {name}: {ty} = {wrapper}{open}");
     writeln!(
         out,
-        "static {name}: &[u8] = {};\n",
-        byte_string(bytes, name.len() + 17, "")
+        "{head}{}{close};\n",
+        byte_string(bytes, head.len(), "")
     )?;
     Ok(())
 }
